@@ -1,0 +1,128 @@
+"""Checking helpers for hidden tests: one place that writes teaching failure messages.
+
+Every message names the call (function and input shapes), says what was expected and what
+came back, and adds the test's hint. None includes grader internals or test source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from autograder.grading.proxy import describe_call
+
+
+def _fail(call: str, problem: str, hint: str) -> AssertionError:
+    text = f"{call}: {problem}"
+    return AssertionError(text + (f"\nHint: {hint}" if hint else ""))
+
+
+def _preview(array: np.ndarray) -> str:
+    if array.size <= 16:
+        return np.array2string(array, precision=4, separator=", ", suppress_small=True)
+    return f"array of shape {array.shape}"
+
+
+def assert_array(
+    got: Any,
+    expected: np.ndarray,
+    *,
+    call: str,
+    rtol: float = 1e-6,
+    atol: float = 1e-9,
+    dtype: np.dtype[Any] | type | None = None,
+    hint: str = "",
+) -> np.ndarray:
+    """``got`` must be an ndarray of ``expected``'s shape (and ``dtype``), close in value."""
+    if not isinstance(got, np.ndarray):
+        raise _fail(call, f"returned {type(got).__name__}, expected a NumPy array", hint)
+    if got.shape != expected.shape:
+        raise _fail(call, f"returned shape {got.shape}, expected shape {expected.shape}", hint)
+    if dtype is not None and got.dtype != np.dtype(dtype):
+        raise _fail(call, f"returned dtype {got.dtype}, expected {np.dtype(dtype)}", hint)
+    if got.dtype.kind not in "biuf":
+        raise _fail(call, f"returned dtype {got.dtype}, expected real numbers", hint)
+    close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if not close.all():
+        bad = np.argwhere(~close)
+        first = tuple(int(i) for i in bad[0])
+        error = np.abs(got.astype(np.float64) - expected.astype(np.float64))
+        problem = (
+            f"{bad.shape[0]} of {close.size} values are wrong; first at index {first}: "
+            f"got {got[first]!r}, expected {expected[first]!r} "
+            f"(largest error {np.nanmax(error):.3g})"
+        )
+        if expected.size <= 16:
+            problem += f"\n  expected {_preview(expected)}\n  got      {_preview(got)}"
+        raise _fail(call, problem, hint)
+    return got
+
+
+def assert_call_clean(submission: Any, names: tuple[str, ...] = ("X", "K")) -> None:
+    """The last proxied call left its inputs unmodified and returned fresh memory."""
+    record = submission.last_call
+    if record is None:
+        raise AssertionError("no call to check (the grader needs a call first)")
+    for index in record.mutated:
+        name = names[index] if index < len(names) else f"argument {index + 1}"
+        raise _fail(
+            record.description,
+            f"modified its input {name}",
+            "work on a copy (or write results into a new array); never change the inputs",
+        )
+    for index in record.aliased:
+        name = names[index] if index < len(names) else f"argument {index + 1}"
+        raise _fail(
+            record.description,
+            f"returned an array that shares memory with its input {name}",
+            "return a new array (e.g. np.array(..., copy=True)), not a view of the input",
+        )
+
+
+def assert_raises(
+    exc_type: type[BaseException],
+    function: Callable[..., Any],
+    *args: Any,
+    name: str,
+    why: str,
+    **kwargs: Any,
+) -> None:
+    """Calling ``function`` must raise ``exc_type`` (the student's own exception type)."""
+    call = describe_call(name, args, kwargs)
+    try:
+        result = function(*args, **kwargs)
+    except exc_type:
+        return
+    except Exception as exc:  # noqa: BLE001 - a different exception: say which
+        shown = getattr(exc, "type_name", type(exc).__name__)
+        raise _fail(call, f"raised {shown}, expected {exc_type.__name__} ({why})", "") from None
+    raise _fail(
+        call,
+        f"returned {describe_value_short(result)} instead of raising {exc_type.__name__} ({why})",
+        "",
+    )
+
+
+def describe_value_short(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    return type(value).__name__
+
+
+def numerical_gradient(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float = 1e-6
+) -> np.ndarray:
+    """Central differences of a scalar function, computed in the trusted process."""
+    x = x.astype(np.float64, copy=True)
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        saved = x[index]
+        x[index] = saved + eps
+        plus = f(x)
+        x[index] = saved - eps
+        minus = f(x)
+        x[index] = saved
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad

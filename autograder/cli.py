@@ -1,0 +1,114 @@
+"""The ``cnngrade`` command line: option parsing only; the work happens in the core."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from autograder import __version__
+from autograder.errors import CnngradeError
+from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
+from autograder.report import score_table, side_by_side
+from autograder.stages import Stage, all_stages, get_stage
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+KIT_HELP = "the course kit folder (with assignments/); default: found from here or CNNGRADE_KIT"
+
+
+def kit_option(func: F) -> F:
+    return click.option(
+        "--kit", type=click.Path(file_okay=False, path_type=Path), default=None, help=KIT_HELP
+    )(func)
+
+
+def _stage(stage: str, kit: Path | None) -> Stage:
+    try:
+        return get_stage(stage, kit)
+    except CnngradeError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cnngrade")
+def main() -> None:
+    """cnngrade: grade the CNN course's assignments, locally or on Gradescope."""
+
+
+@main.command("list")
+@kit_option
+def list_stages(kit: Path | None) -> None:
+    """List the stages, their functions and points."""
+    try:
+        stages = all_stages(kit)
+    except CnngradeError as exc:
+        raise click.ClickException(str(exc)) from None
+    for stage in stages:
+        config = stage.config
+        points = sum(config.grading.points.values())
+        click.echo(f"{config.number}  {config.id:<12} {config.title}  ({points:g} points)")
+        click.echo(f"   submit {config.module}: {', '.join(config.functions)}")
+
+
+@main.command("grade")
+@click.argument("stage")
+@click.argument("submission", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("results.json"), show_default=True,
+              help="where to write the Gradescope results JSON")  # fmt: skip
+@click.option("--details/--no-details", default=True, show_default=True,
+              help="print each failing test's message under the table")  # fmt: skip
+@kit_option
+def grade_command(stage: str, submission: Path, output: Path, details: bool,
+                  kit: Path | None) -> None:  # fmt: skip
+    """Grade SUBMISSION (a folder, .zip or .py) with public and hidden tests.
+
+    Writes Gradescope's results.json and prints a table. Exits 0 whenever results were
+    written, whatever the score.
+    """
+    results = grade_to_file(_stage(stage, kit), submission, output)
+    click.echo(score_table(results, details=details))
+    click.echo(f"results written to {output}")
+
+
+@main.command("check")
+@click.argument("stage")
+@click.argument("path", required=False, default=".", type=click.Path(exists=True, path_type=Path))
+@kit_option
+def check_command(stage: str, path: Path, kit: Path | None) -> None:
+    """Run the public tests on your work in PATH (default: this folder).
+
+    Exits non-zero while any public test fails.
+    """
+    results = public_only(grade(_stage(stage, kit), path, GradingOptions(include_hidden=False)))
+    if results.output:
+        click.echo(results.output)
+        click.echo()
+    click.echo(score_table(results, details=True))
+    failed = [t for t in results.tests if not t.passed]
+    if failed:
+        click.echo(f"\n{len(failed)} public test(s) failing. The hidden tests check more cases.")
+        sys.exit(1)
+    click.echo("\nAll public tests pass. Remember: the hidden tests check more cases and speed.")
+
+
+@main.command("demo")
+@kit_option
+def demo_command(kit: Path | None) -> None:
+    """Grade stage 1's reference solution and its empty stub side by side."""
+    stage = _stage("1", kit)
+    click.echo(f"Grading stage {stage.config.number} ({stage.config.title}): "
+               "the reference solution and the student stub…\n")  # fmt: skip
+    columns = {
+        "reference": grade(stage, stage.reference),
+        "stub": grade(stage, stage.stub),
+    }
+    click.echo(side_by_side(columns))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,271 @@
+"""The pytest plugin used while grading: fixtures, points, and outcomes → test results.
+
+Test metadata comes from gradescope-utils' decorators (``weight``, ``visibility``,
+``number``, ``tags``, ``partial_credit``, ``hide_errors``, ``leaderboard``) and, for points,
+from the stage config. Points are fixed at collection, before anything runs, so a crash
+never shrinks the denominator.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from autograder.grading.outcomes import explain
+from autograder.grading.proxy import SubmissionProxy
+from autograder.grading.session import GradingSession
+from autograder.grading.timing import SpeedCheck
+from autograder.results import LeaderboardEntry, TestResult, Visibility
+from autograder.sandbox.faults import SubmissionNotLoadable
+
+
+@dataclass
+class TestMeta:
+    nodeid: str
+    name: str
+    max_score: float
+    visibility: Visibility
+    number: str | None
+    tags: tuple[str, ...]
+    hide_errors: str | None
+    leaderboard: tuple[str, str] | None  # (column, order)
+
+    __test__ = False
+
+
+@dataclass
+class Record:
+    meta: TestMeta
+    passed: bool = False
+    score: float | None = None
+    output: str = ""
+    staff: str | None = None
+    leaderboard_value: float | str | None = None
+    ran: bool = False
+
+
+@dataclass
+class Collected:
+    records: dict[str, Record] = field(default_factory=dict)
+    staff_notes: list[str] = field(default_factory=list)
+    collection_errors: list[str] = field(default_factory=list)
+
+
+def _attr(item: pytest.Item, name: str) -> Any:
+    obj = getattr(item, "obj", None)
+    return getattr(obj, name, None)
+
+
+def _test_name(item: pytest.Item) -> str:
+    obj = getattr(item, "obj", None)
+    doc = (getattr(obj, "__doc__", None) or "").strip().splitlines()
+    base = doc[0].strip() if doc else getattr(item, "originalname", item.name)
+    callspec = getattr(item, "callspec", None)
+    return f"{base} [{callspec.id}]" if callspec is not None else base
+
+
+def _load_reference(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the reference {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class GradingPlugin:
+    def __init__(self, session: GradingSession, public_dir: Path) -> None:
+        self.session = session
+        self.public_dir = public_dir.resolve()
+        self.collected = Collected()
+        self._proxy = SubmissionProxy(session)
+        self._speed = SpeedCheck(session, session.config.grading.timing)
+        self._reference: ModuleType | None = None
+
+    # -- fixtures ---------------------------------------------------------------------------
+
+    @pytest.fixture
+    def submission(self) -> SubmissionProxy:
+        """The student's module, every call run in the sandboxed worker."""
+        return self._proxy
+
+    @pytest.fixture
+    def reference(self) -> ModuleType:
+        """The reference solution, imported in the trusted process."""
+        if self._reference is None:
+            stage = self.session.stage
+            self._reference = _load_reference(stage.reference, f"cnngrade_reference_{stage.id}")
+        return self._reference
+
+    @pytest.fixture
+    def speed(self) -> SpeedCheck:
+        return self._speed
+
+    @pytest.fixture
+    def assignment(self) -> Any:
+        return self.session.config
+
+    # -- collection: metadata and points ----------------------------------------------------
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        config = self.session.config.grading
+        per_function = Counter(self._function_key(item) for item in items)
+        for item in items:
+            weight = _attr(item, "__weight__")
+            base = getattr(item, "originalname", item.name)
+            if weight is not None:
+                total = float(weight)
+            else:
+                total = config.points.get(base, config.default_points)
+            share = total / per_function[self._function_key(item)]
+            public = self._is_public(item)
+            tags = tuple(str(t) for t in (_attr(item, "__tags__") or ()))
+            column = _attr(item, "__leaderboard_column__")
+            meta = TestMeta(
+                nodeid=item.nodeid,
+                name=_test_name(item),
+                max_score=0.0 if column is not None else round(share, 6),
+                visibility=Visibility.parse(_attr(item, "__visibility__"), Visibility.VISIBLE),
+                number=_attr(item, "__number__"),
+                tags=tags or (("public",) if public else ()),
+                hide_errors=_attr(item, "__hide_errors__"),
+                leaderboard=(
+                    (str(column), str(_attr(item, "__leaderboard_sort_order__") or "desc"))
+                    if column is not None
+                    else None
+                ),
+            )
+            self.collected.records[item.nodeid] = Record(meta)
+
+    def _is_public(self, item: pytest.Item) -> bool:
+        return Path(str(item.path)).resolve().is_relative_to(self.public_dir)
+
+    @staticmethod
+    def _function_key(item: pytest.Item) -> tuple[str, str]:
+        return (str(item.path), getattr(item, "originalname", item.name))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.collected.collection_errors.append(f"{report.nodeid}:\n{report.longreprtext}")
+
+    # -- running ----------------------------------------------------------------------------
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        fatal = self.session.fatal
+        if fatal is not None:  # not gradable: fail fast; the full message is at the top
+            first = fatal.message.splitlines()[0] if fatal.message else "see above"
+            raise SubmissionNotLoadable(f"Not graded: {first[:300]} (details at the top).")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, Any, None]:
+        obj = getattr(item, "obj", None)
+        holder = getattr(obj, "__func__", obj)
+        for name in ("__score__", "__leaderboard_value__"):
+            if holder is not None and hasattr(holder, name):
+                delattr(holder, name)
+        yield
+        record = self.collected.records.get(item.nodeid)
+        if record is not None and holder is not None:
+            score = getattr(holder, "__score__", None)
+            if score is not None:
+                record.score = float(score)
+            value = getattr(holder, "__leaderboard_value__", None)
+            if value is not None:
+                record.leaderboard_value = value
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, Any, None]:
+        outcome = yield
+        report: pytest.TestReport = outcome.get_result()
+        record = self.collected.records.get(item.nodeid)
+        if record is None:
+            return
+        if call.when == "call" or (call.when == "setup" and report.outcome != "passed"):
+            record.ran = True
+            record.passed = report.passed
+            if report.skipped:
+                record.passed = False
+                record.output = "Skipped: " + _skip_reason(report)
+            elif call.excinfo is not None and not report.passed:
+                explained = explain(call.excinfo.value)
+                record.output = explained.student
+                record.staff = explained.staff
+        if call.when == "teardown":
+            printed = self.session.take_output()
+            if printed.strip():
+                limit = self.session.limits.output_chars
+                shown = printed if len(printed) <= limit else printed[:limit] + "\n… [cut]"
+                record.output = (record.output + "\n\n" if record.output else "") + (
+                    "Your code printed:\n" + shown
+                )
+
+    # -- results ----------------------------------------------------------------------------
+
+    def test_results(self) -> list[TestResult]:
+        out = []
+        for record in self.collected.records.values():
+            meta = record.meta
+            if record.score is not None:  # partial credit
+                score = max(0.0, min(record.score, meta.max_score))
+            else:
+                score = meta.max_score if record.passed else 0.0
+            output = record.output
+            if not record.ran:
+                output = output or "This test did not run (the grading was cut short)."
+            elif meta.hide_errors and not record.passed:
+                output = str(meta.hide_errors)
+            out.append(
+                TestResult(
+                    name=meta.name,
+                    score=round(score, 6),
+                    max_score=meta.max_score,
+                    passed=record.passed,
+                    output=output,
+                    visibility=meta.visibility,
+                    number=meta.number,
+                    tags=meta.tags,
+                    nodeid=meta.nodeid,
+                )
+            )
+        return out
+
+    def leaderboard(self) -> list[LeaderboardEntry]:
+        entries = []
+        for record in self.collected.records.values():
+            if record.meta.leaderboard and record.leaderboard_value is not None:
+                column, order = record.meta.leaderboard
+                entries.append(LeaderboardEntry(column, record.leaderboard_value, order))
+        return entries
+
+    def staff_report(self) -> str:
+        lines = []
+        for record in self.collected.records.values():
+            if record.staff:
+                lines.append(f"--- {record.meta.nodeid}\n{record.staff}")
+        lines += self.collected.collection_errors
+        lines += self.collected.staff_notes
+        for result in self._speed.results:
+            lines.append("timing: " + result.summary())
+        events = self.session.events
+        if events.restarts or events.crashes:
+            lines.append(f"worker restarts: {events.restarts}")
+            lines += [f"worker failure: {c}" for c in events.crashes]
+        return "\n".join(lines)
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return str(longrepr)

@@ -1,0 +1,67 @@
+"""The submission proxy: what tests call instead of the student's module.
+
+``submission.correlate2d(X, K)`` sends plain data to the worker and returns a plain value
+built in the trusted process. ``submission.last_call`` records what the worker observed
+about the call (inputs it modified, results sharing memory with an input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograder.grading.session import GradingSession
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    function: str
+    description: str
+    mutated: tuple[int, ...]  # positions of array arguments the call modified
+    aliased: tuple[int, ...]  # positions of array arguments the result shares memory with
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"{value.dtype} array of shape {value.shape}"
+    if isinstance(value, tuple | list) and len(value) <= 4:
+        inner = ", ".join(describe_value(v) for v in value)
+        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def describe_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    parts = [describe_value(a) for a in args]
+    parts += [f"{k}={describe_value(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"
+
+
+class SubmissionProxy:
+    """Module-like access to the student's functions, every call run in the worker."""
+
+    def __init__(self, session: GradingSession) -> None:
+        self._session = session
+        self.last_call: CallRecord | None = None
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            description = describe_call(name, args, kwargs)
+            self.last_call = None
+            result = self._session.call(name, args, kwargs, description)
+            self.last_call = CallRecord(
+                name, description, tuple(result.mutated), tuple(result.aliased)
+            )
+            return result.value
+
+        call.__name__ = name
+        return call
+
+    def __repr__(self) -> str:
+        return f"<submission proxy for {self._session.config.module}>"

@@ -1,0 +1,124 @@
+"""Grade one submission: run the stage's tests under pytest with the grading plugin.
+
+:func:`grade` always returns results, whatever the submission does; :func:`grade_to_file`
+always writes them. Student code never runs in this process.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from autograder.config import Limits
+from autograder.grading.plugin import GradingPlugin
+from autograder.grading.session import GradingSession
+from autograder.results import GradingResults, TestResult, Visibility, write_results
+from autograder.stages import Stage
+
+STAFF_TEST = "Grader diagnostics (staff only)"
+GRADER_FAILED = (
+    "The autograder failed while grading your submission. This is not your fault; your "
+    "instructor can see the details. Please resubmit later or contact your instructor."
+)
+# Environment variables that would let anything outside the kit change how pytest runs.
+_PYTEST_ENV = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+
+
+@dataclass(frozen=True)
+class GradingOptions:
+    """How to grade; defaults come from the stage config."""
+
+    include_hidden: bool = True
+    limits: Limits | None = None
+    verbose: bool = False
+
+
+def grade(stage: Stage, upload: Path, options: GradingOptions | None = None) -> GradingResults:
+    options = options or GradingOptions()
+    started = time.monotonic()
+    plugin: GradingPlugin | None = None
+    try:
+        session = GradingSession(stage, Path(upload), limits=options.limits)
+        try:
+            plugin = GradingPlugin(session, stage.public_tests)
+            exit_code = _run_pytest(stage, plugin, options)
+            results = _assemble(session, plugin, exit_code)
+        finally:
+            session.close()
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        known = plugin.test_results() if plugin is not None else []
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        results = GradingResults.grader_failure(GRADER_FAILED, details, known)
+    return results.with_time(time.monotonic() - started)
+
+
+def grade_to_file(
+    stage: Stage, upload: Path, output: Path, options: GradingOptions | None = None
+) -> GradingResults:
+    """Grade and write ``results.json``; if even grading cannot run, write a failure file."""
+    try:
+        results = grade(stage, upload, options)
+    except BaseException as exc:
+        write_results(GradingResults.grader_failure(GRADER_FAILED, repr(exc)), output)
+        raise
+    write_results(results, output)
+    return results
+
+
+def _run_pytest(stage: Stage, plugin: GradingPlugin, options: GradingOptions) -> int:
+    paths = [str(stage.public_tests)]
+    if options.include_hidden and stage.hidden_tests.is_dir():
+        paths.append(str(stage.hidden_tests))
+    args = [
+        *paths,
+        "-c", os.devnull,  # ignore any pytest config around the kit
+        "--rootdir", str(stage.directory),
+        "--import-mode=importlib",
+        "--assert=plain",  # messages come from the checking helpers, not test source
+        "-p", "no:cacheprovider",
+        "-p", "no:randomly",
+        *(["-q", "--tb=short"] if options.verbose else ["-p", "no:terminal"]),
+        "--capture=fd",
+    ]  # fmt: skip
+    saved = {name: os.environ.pop(name) for name in _PYTEST_ENV if name in os.environ}
+    try:
+        return int(pytest.main(args, plugins=[plugin]))
+    finally:
+        os.environ.update(saved)
+
+
+def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) -> GradingResults:
+    tests = plugin.test_results()
+    messages = []
+    if session.fatal is not None:
+        messages.append(session.fatal.message)
+    if session.located is not None:
+        messages += list(session.located.notes)
+    if not tests:
+        raise RuntimeError(f"no tests were collected (pytest exit code {exit_code})")
+    staff = plugin.staff_report()
+    user = session.user.name if session.user else "(same user as the grader)"
+    staff = f"sandbox user: {user}\npytest exit code: {exit_code}\n" + staff
+    if session.access_problems:
+        staff += "\nsandbox user cannot reach: " + ", ".join(session.access_problems)
+    tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))
+    score = sum(t.score for t in tests)
+    total = sum(t.max_score for t in tests)
+    summary = f"Score: {score:g} / {total:g}"
+    return GradingResults(
+        tests=tuple(tests),
+        output="\n\n".join([*messages, summary]),
+        leaderboard=tuple(plugin.leaderboard()),
+    )
+
+
+def public_only(results: GradingResults) -> GradingResults:
+    """Drop the staff-only entries (for students' local checks)."""
+    return replace(results, tests=tuple(t for t in results.tests if t.name != STAFF_TEST))

@@ -1,0 +1,149 @@
+"""One grading of one submission: the workspace, the worker(s), and what went wrong."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder.config import Limits
+from autograder.sandbox.access import unreachable_paths
+from autograder.sandbox.client import CallResult, Worker, WorkerSpec
+from autograder.sandbox.faults import (
+    CallTimedOut,
+    StudentFault,
+    SubmissionNotLoadable,
+    WorkerCrashed,
+)
+from autograder.sandbox.users import SandboxUser, sandbox_user
+from autograder.stages import Stage
+from autograder.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
+
+log = logging.getLogger("cnngrade")
+_warned: set[str] = set()
+
+
+@dataclass
+class SessionEvents:
+    """What happened to the worker, for the staff diagnostics."""
+
+    restarts: int = 0
+    crashes: list[str] = field(default_factory=list)
+
+
+class GradingSession:
+    """Owns the sandbox workspace and the student's worker for one grading run.
+
+    The worker is started lazily, restarted after a crash or timeout, and never restarted
+    after an import failure: that failure is final and every later call reports it.
+    """
+
+    def __init__(self, stage: Stage, upload: Path, *, limits: Limits | None = None) -> None:
+        self.stage = stage
+        self.config = stage.config
+        self.limits = limits or self.config.limits
+        self.user: SandboxUser | None = sandbox_user()
+        self.access_problems = unreachable_paths(self.user)
+        if self.access_problems and self.user and self.user.name not in _warned:
+            _warned.add(self.user.name)
+            log.warning(
+                "the sandbox user '%s' cannot reach %s: student code can use only the "
+                "preloaded modules. Install cnngrade with a Python in a public location "
+                "(e.g. /usr/bin/python3 -m venv ...), as on Gradescope.",
+                self.user.name,
+                ", ".join(self.access_problems),
+            )
+        self.workspace = Path(tempfile.mkdtemp(prefix="cnngrade-"))
+        self.located: LocatedModule | None = None
+        self.fatal: StudentFault | None = None
+        self.events = SessionEvents()
+        self._worker: Worker | None = None
+        self._reference: Worker | None = None
+        try:
+            folder = unpack(upload, self.workspace / "upload")
+            self.located = locate(folder, self.config)
+        except SubmissionProblem as exc:
+            self.fatal = SubmissionNotLoadable(str(exc))
+        (self.workspace / "work").mkdir()
+        os.chmod(self.workspace, 0o711)
+        hand_over(self.workspace / "upload", self.user)
+        hand_over(self.workspace / "work", self.user)
+
+    # -- student worker ---------------------------------------------------------------------
+
+    def student_worker(self) -> Worker:
+        if self.fatal is not None:
+            raise self.fatal
+        if self._worker is not None and self._worker.alive:
+            return self._worker
+        if self._worker is not None:
+            self.events.restarts += 1
+            self._worker.kill()
+        assert self.located is not None
+        worker = Worker(
+            WorkerSpec(
+                root=self.located.root,
+                module=self.located.module,
+                workdir=self.workspace / "work",
+                limits=self.limits,
+                preload=tuple(self.config.preload),
+                user=self.user,
+            )
+        )
+        self._worker = worker
+        try:
+            worker.start()
+        except SubmissionNotLoadable as exc:
+            self.fatal = exc
+            raise
+        except (WorkerCrashed, CallTimedOut) as exc:
+            # dying or hanging while importing is as final as an ImportError
+            self.fatal = SubmissionNotLoadable(f"Your module could not be imported. {exc}")
+            raise self.fatal from None
+        return worker
+
+    def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+             description: str, timeout: float | None = None) -> CallResult:  # fmt: skip
+        worker = self.student_worker()
+        try:
+            return worker.call(fn, args, kwargs, timeout or self.limits.call_timeout, description)
+        except (WorkerCrashed, CallTimedOut) as exc:
+            self.events.crashes.append(f"{description}: {exc}")
+            raise
+
+    def take_output(self) -> str:
+        return self._worker.take_output() if self._worker is not None else ""
+
+    # -- reference worker (timing) ----------------------------------------------------------
+
+    def reference_worker(self) -> Worker:
+        """The reference solution in a worker of its own, started like the student's."""
+        if self._reference is not None and self._reference.alive:
+            return self._reference
+        reference = self.stage.reference
+        root = reference
+        for _ in Path(self.config.module).parts:
+            root = root.parent
+        scratch = self.workspace / "reference-work"
+        scratch.mkdir(exist_ok=True)
+        worker = Worker(
+            WorkerSpec(root=root, module=self.config.module_name, workdir=scratch,
+                       limits=self.limits, preload=tuple(self.config.preload))
+        )  # fmt: skip
+        worker.start()
+        self._reference = worker
+        return worker
+
+    # -- end --------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        for worker in (self._worker, self._reference):
+            if worker is not None:
+                worker.close()
+        with contextlib.suppress(OSError):
+            shutil.rmtree(self.workspace)

@@ -1,0 +1,114 @@
+"""Speed tests: the student's function against the reference, by CPU time.
+
+Both run in workers started the same way (one BLAS thread each), on the same inputs, a
+fresh input set per repetition (memoising across repetitions gains nothing), interleaved
+and alternating who goes first. CPU time is read by the trusted side from the kernel's
+accounting, so patching ``time`` in the worker changes nothing and a throttled or busy
+machine slows both sides' wall clocks without moving the ratio. The best of N counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from autograder.config import TimingSpec
+from autograder.grading.proxy import describe_call
+from autograder.grading.session import GradingSession
+
+InputMaker = Callable[[np.random.Generator], tuple[Any, ...]]
+CLEAR_FAILURE = 3.0  # stop repeating once the ratio is this many times over the limit
+
+
+class TooSlow(AssertionError):
+    """The student's function is slower than the configured limit allows."""
+
+
+@dataclass(frozen=True)
+class TimingResult:
+    function: str
+    description: str
+    student_seconds: float
+    reference_seconds: float
+    limit: float
+    repeats_run: int
+
+    @property
+    def ratio(self) -> float:
+        return self.student_seconds / max(self.reference_seconds, 1e-9)
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.limit
+
+    def message(self, hint: str) -> str:
+        text = (
+            f"{self.description} is too slow: it took {_ms(self.student_seconds)} of CPU time "
+            f"(best of {self.repeats_run}); the reference took {_ms(self.reference_seconds)}. "
+            f"That is {self.ratio:.1f}× the reference; the limit is {self.limit:g}×."
+        )
+        return text + (f"\nHint: {hint}" if hint else "")
+
+    def summary(self) -> str:
+        return (
+            f"{self.function}: {_ms(self.student_seconds)} vs reference "
+            f"{_ms(self.reference_seconds)} = {self.ratio:.2f}× (limit {self.limit:g}×)"
+        )
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.2f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+class SpeedCheck:
+    """The ``speed`` fixture: ``speed.check("correlate2d", make_inputs)``."""
+
+    def __init__(self, session: GradingSession, specs: dict[str, TimingSpec]) -> None:
+        self._session = session
+        self._specs = specs
+        self.results: list[TimingResult] = []
+
+    def measure(self, function: str, make_inputs: InputMaker, *, seed: int = 0) -> TimingResult:
+        spec = self._specs[function]
+        student = self._session.student_worker()
+        reference = self._session.reference_worker()
+        rng = np.random.default_rng(seed)
+        keys = [f"warmup{seed}"] + [f"t{seed}-{i}" for i in range(spec.repeats)]
+        description = ""
+        for key in keys:
+            inputs = make_inputs(rng)
+            description = description or describe_call(function, inputs, {})
+            for worker in (reference, student):
+                worker.stash(key, inputs, {})
+        timeout = self._session.limits.call_timeout
+        best_student = best_reference = float("inf")
+        runs = 0
+        for index, key in enumerate(keys):
+            order = ((reference, False), (student, True))
+            for worker, is_student in order if index % 2 else order[::-1]:
+                seconds = worker.run_stashed(function, key, timeout, description)
+                if index == 0:
+                    continue  # warm-up: first-call costs are not the student's speed
+                if is_student:
+                    best_student = min(best_student, seconds)
+                else:
+                    best_reference = min(best_reference, seconds)
+            if index == 0:
+                continue
+            runs = index
+            if index >= 2 and best_student > CLEAR_FAILURE * spec.limit * best_reference:
+                break  # clearly failing: spare the grader more slow runs
+        result = TimingResult(function, description, best_student, best_reference, spec.limit,
+                              runs)  # fmt: skip
+        self.results.append(result)
+        return result
+
+    def check(self, function: str, make_inputs: InputMaker, *, seed: int = 0) -> TimingResult:
+        """Measure and fail the test with a teaching message when over the limit."""
+        result = self.measure(function, make_inputs, seed=seed)
+        if not result.passed:
+            raise TooSlow(result.message(self._specs[function].hint))
+        return result

@@ -1,0 +1,67 @@
+"""Readable terminal summaries of grading results (the CLI prints these)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from autograder.results import GradingResults, TestResult, Visibility
+
+STAFF_PREFIX = "Grader diagnostics"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _gradable(results: GradingResults, staff: bool) -> list[TestResult]:
+    return [
+        t for t in results.tests
+        if staff or not (t.visibility is Visibility.HIDDEN and t.name.startswith(STAFF_PREFIX))
+    ]  # fmt: skip
+
+
+def score_table(results: GradingResults, *, details: bool = False, staff: bool = False) -> str:
+    """One row per test: status, points, name; optionally each failure's message below it."""
+    width = min(shutil.get_terminal_size((100, 20)).columns, 120)
+    rows = _gradable(results, staff)
+    name_width = max(20, width - 20)
+    lines = [f"{'':4}{'points':>11}  test", f"{'':4}{'-' * 11}  {'-' * min(name_width, 60)}"]
+    for test in rows:
+        mark = "ok" if test.passed else "FAIL"
+        points = f"{_fmt(test.score)}/{_fmt(test.max_score)}"
+        name = test.name if len(test.name) <= name_width else test.name[: name_width - 1] + "…"
+        lines.append(f"{mark:4}{points:>11}  {name}")
+        if details and not test.passed and test.output:
+            for paragraph in test.output.splitlines()[:12]:
+                lines += textwrap.wrap(paragraph, width - 8, initial_indent=" " * 8,
+                                       subsequent_indent=" " * 10) or [""]  # fmt: skip
+    lines.append(f"{'':4}{'-' * 11}")
+    lines.append(f"{'':4}{_fmt(results.score) + '/' + _fmt(results.max_score):>11}  total "
+                 f"({results.execution_time:.1f} s)")  # fmt: skip
+    return "\n".join(lines)
+
+
+def side_by_side(columns: dict[str, GradingResults]) -> str:
+    """Several gradings of the same stage, one column each (used by ``cnngrade demo``)."""
+    labels = list(columns)
+    first = _gradable(columns[labels[0]], staff=False)
+    name_width = min(60, max((len(t.name) for t in first), default=10))
+    header = f"{'test':<{name_width}}  " + "  ".join(f"{label:>12}" for label in labels)
+    lines = [header, "-" * len(header)]
+    by_name = {label: {t.name: t for t in columns[label].tests} for label in labels}
+    for test in first:
+        name = test.name if len(test.name) <= name_width else test.name[: name_width - 1] + "…"
+        cells = []
+        for label in labels:
+            other = by_name[label].get(test.name)
+            cells.append(f"{_fmt(other.score) + '/' + _fmt(other.max_score):>12}" if other
+                         else f"{'-':>12}")  # fmt: skip
+        lines.append(f"{name:<{name_width}}  " + "  ".join(cells))
+    lines.append("-" * len(header))
+    totals = [f"{_fmt(columns[label].score) + '/' + _fmt(columns[label].max_score):>12}"
+              for label in labels]  # fmt: skip
+    lines.append(f"{'total':<{name_width}}  " + "  ".join(totals))
+    times = [f"{columns[label].execution_time:>11.1f}s" for label in labels]
+    lines.append(f"{'grading time':<{name_width}}  " + "  ".join(times))
+    return "\n".join(lines)

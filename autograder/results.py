@@ -1,0 +1,206 @@
+"""Grading results as frozen value objects, and the one serializer for Gradescope's schema.
+
+Nothing else in the framework knows the key names of ``results.json``. :meth:`GradingResults.
+grader_failure` builds the results for "the grader itself failed": a safe message for the
+student and a hidden test with the traceback for staff.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+GRADESCOPE_OUTPUT_LIMIT = 100_000  # Gradescope truncates longer outputs
+TEST_OUTPUT_LIMIT = 8_000
+
+
+class Visibility(str, Enum):
+    VISIBLE = "visible"
+    HIDDEN = "hidden"
+    AFTER_DUE_DATE = "after_due_date"
+    AFTER_PUBLISHED = "after_published"
+
+    @classmethod
+    def parse(cls, value: object, default: Visibility) -> Visibility:
+        try:
+            return cls(str(value))
+        except ValueError:
+            return default
+
+
+@dataclass(frozen=True)
+class TestResult:
+    name: str
+    score: float
+    max_score: float
+    passed: bool
+    output: str = ""
+    visibility: Visibility = Visibility.VISIBLE
+    number: str | None = None
+    tags: tuple[str, ...] = ()
+    nodeid: str = ""  # for staff tools (batch CSV columns); not sent to Gradescope
+
+    __test__ = False  # not a pytest test class
+
+
+@dataclass(frozen=True)
+class LeaderboardEntry:
+    name: str
+    value: float | str
+    order: str = "desc"
+
+
+@dataclass(frozen=True)
+class GradingResults:
+    tests: tuple[TestResult, ...]
+    output: str = ""
+    execution_time: float = 0.0
+    visibility: Visibility = Visibility.VISIBLE
+    stdout_visibility: Visibility = Visibility.HIDDEN
+    leaderboard: tuple[LeaderboardEntry, ...] = ()
+    extra_data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return round(sum(t.score for t in self.tests), 6)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(t.max_score for t in self.tests if t.max_score > 0), 6)
+
+    def with_time(self, seconds: float) -> GradingResults:
+        return replace(self, execution_time=seconds)
+
+    @classmethod
+    def grader_failure(
+        cls,
+        student_message: str,
+        staff_details: str,
+        tests: Iterable[TestResult] = (),
+        execution_time: float = 0.0,
+    ) -> GradingResults:
+        """Results for a grading run that could not complete.
+
+        ``tests`` are the tests already known (scored 0 where they did not run), so a crash
+        never shrinks the denominator.
+        """
+        failed = tuple(
+            replace(t, score=0.0, passed=False, output=t.output or student_message) for t in tests
+        )
+        staff = TestResult(
+            name="Grader diagnostics (staff only)",
+            score=0.0,
+            max_score=0.0,
+            passed=False,
+            output=staff_details,
+            visibility=Visibility.HIDDEN,
+        )
+        return cls(tests=(*failed, staff), output=student_message, execution_time=execution_time)
+
+    # -- the serializer ---------------------------------------------------------------------
+
+    def to_gradescope_dict(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "score": _number(self.score),
+            "execution_time": _number(round(self.execution_time, 3)),
+            "output": _clip(self.output, GRADESCOPE_OUTPUT_LIMIT // 4),
+            "visibility": self.visibility.value,
+            "stdout_visibility": self.stdout_visibility.value,
+            "tests": [_test_dict(t) for t in self.tests],
+        }
+        if self.leaderboard:
+            doc["leaderboard"] = [
+                {"name": e.name, "value": e.value, "order": e.order} for e in self.leaderboard
+            ]
+        if self.extra_data:
+            doc["extra_data"] = self.extra_data
+        return doc
+
+    @classmethod
+    def from_gradescope_dict(cls, doc: dict[str, Any]) -> GradingResults:
+        """Read a results document back (for summaries and batch tables)."""
+        tests = tuple(
+            TestResult(
+                name=str(t.get("name", "")),
+                score=float(t.get("score", 0.0)),
+                max_score=float(t.get("max_score", 0.0)),
+                passed=t.get("status", "failed") == "passed",
+                output=str(t.get("output", "")),
+                visibility=Visibility.parse(t.get("visibility"), Visibility.VISIBLE),
+                number=t.get("number"),
+                tags=tuple(t.get("tags", ())),
+            )
+            for t in doc.get("tests", [])
+        )
+        board = tuple(
+            LeaderboardEntry(str(e["name"]), e["value"], str(e.get("order", "desc")))
+            for e in doc.get("leaderboard", [])
+        )
+        return cls(
+            tests=tests,
+            output=str(doc.get("output", "")),
+            execution_time=float(doc.get("execution_time", 0.0)),
+            visibility=Visibility.parse(doc.get("visibility"), Visibility.VISIBLE),
+            stdout_visibility=Visibility.parse(doc.get("stdout_visibility"), Visibility.HIDDEN),
+            leaderboard=board,
+            extra_data=dict(doc.get("extra_data", {})),
+        )
+
+
+def _test_dict(test: TestResult) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "name": test.name,
+        "score": _number(test.score),
+        "max_score": _number(test.max_score),
+        "status": "passed" if test.passed else "failed",
+        "output": _clip(test.output, TEST_OUTPUT_LIMIT),
+        "visibility": test.visibility.value,
+        "tags": list(test.tags),
+    }
+    if test.number:
+        doc["number"] = str(test.number)
+    return doc
+
+
+def _number(value: float) -> float:
+    """JSON has no NaN or infinity; Gradescope rejects them. Fail loudly in our own code."""
+    if not math.isfinite(value):
+        raise ValueError(f"non-finite score {value!r}")
+    return round(float(value), 6)
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = len(text) - limit
+    return text[:limit] + f"\n… [{cut} more characters not shown]"
+
+
+def write_results(results: GradingResults, path: Path | str) -> Path:
+    """Write ``results.json`` atomically: a reader sees the old file or the new, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results.to_gradescope_dict(), indent=2, allow_nan=False)
+    fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_results(path: Path | str) -> GradingResults:
+    return GradingResults.from_gradescope_dict(json.loads(Path(path).read_text(encoding="utf-8")))

@@ -1,0 +1,358 @@
+"""The trusted side of the sandbox: start a worker, call into it, kill it when it misbehaves."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from autograder.config import Limits
+from autograder.sandbox import cputime, protocol
+from autograder.sandbox.faults import (
+    BadReturnValue,
+    CallTimedOut,
+    MissingFunction,
+    SubmissionNotLoadable,
+    WorkerCrashed,
+    raised_exception,
+)
+from autograder.sandbox.users import SandboxUser
+
+THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+              "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")  # fmt: skip
+OUTPUT_KEEP = 256 * 1024  # bytes of student output kept per worker; the rest is counted
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """Everything needed to start a worker for one module."""
+
+    root: Path  # folder put on sys.path (the upload)
+    module: str  # dotted module name to import
+    workdir: Path  # the worker's writable current directory
+    limits: Limits = field(default_factory=Limits)
+    preload: tuple[str, ...] = ("numpy",)
+    user: SandboxUser | None = None
+    python: str = sys.executable
+
+
+@dataclass
+class CallResult:
+    value: Any
+    mutated: list[int]
+    aliased: list[int]
+
+
+class OutputCapture:
+    """Drains the worker's stdout+stderr so it never blocks, keeping a bounded prefix."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+        self._pending = bytearray()
+        self._kept = 0
+        self.dropped = 0
+        self._thread = threading.Thread(target=self._drain, daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            while chunk := self._stream.read1(65536):  # type: ignore[attr-defined]
+                with self._lock:
+                    room = max(0, OUTPUT_KEEP - self._kept)
+                    self._pending += chunk[:room]
+                    self._kept += min(room, len(chunk))
+                    self.dropped += max(0, len(chunk) - room)
+
+    def take(self) -> str:
+        with self._lock:
+            data, self._pending = bytes(self._pending), bytearray()
+        return data.decode("utf-8", errors="replace")
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+
+class Worker:
+    """One worker process serving one module. Not thread-safe."""
+
+    def __init__(self, spec: WorkerSpec) -> None:
+        self.spec = spec
+        self.process: subprocess.Popen[bytes] | None = None
+        self.output: OutputCapture | None = None
+        self.callables: list[str] = []
+        self._to_worker = -1
+        self._from_worker = -1
+        self._reader = protocol.FrameReader()
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def start(self) -> None:
+        """Start the process and import the module; raise a StudentFault if that fails."""
+        spec = self.spec
+        req_r, req_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(spec.workdir),
+            "TMPDIR": str(spec.workdir),
+            "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "MPLBACKEND": "Agg",
+            **{name: "1" for name in THREAD_ENV},
+        }
+        command = [spec.python, "-I", "-m", "autograder.sandbox.worker", str(req_r), str(rep_w)]
+        try:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                pass_fds=(req_r, rep_w),
+                cwd=spec.workdir,
+                env=env,
+                start_new_session=True,  # its own process group: killpg reaches every child
+            )
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+        self._to_worker, self._from_worker = req_w, rep_r
+        self._reader = protocol.FrameReader()
+        assert self.process.stdout is not None
+        self.output = OutputCapture(self.process.stdout)
+        limits = spec.limits
+        settings = {
+            "workdir": str(spec.workdir),
+            "preload": list(spec.preload),
+            "uid": spec.user.uid if spec.user else None,
+            "gid": spec.user.gid if spec.user else None,
+            "limits": {
+                "cpu_seconds": limits.cpu_seconds,
+                "memory_bytes": limits.memory_mb << 20,
+                "file_size_bytes": limits.file_size_mb << 20,
+                "max_processes": limits.max_processes,
+            },
+        }
+        self._send(settings)
+        self._receive(limits.load_timeout, during="starting the Python worker")
+        reply = self._request(
+            {"op": "load", "root": str(spec.root), "module": spec.module},
+            timeout=limits.load_timeout,
+            during="importing your module",
+        )
+        if not reply.get("ok"):
+            error = reply.get("error", {})
+            raise SubmissionNotLoadable(_import_message(error))
+        self.callables = [str(n) for n in reply.get("callables", [])]
+
+    def close(self) -> None:
+        """Stop the worker and everything in its process group. Safe to call twice."""
+        if self.process is None:
+            return
+        if self.alive:
+            with contextlib.suppress(Exception):
+                self._send({"op": "exit"})
+                self.process.wait(timeout=0.5)
+        self.kill()
+
+    def kill(self) -> None:
+        process = self.process
+        if process is None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(Exception):
+            process.kill()
+        with contextlib.suppress(Exception):
+            process.wait(timeout=5)
+        for fd in (self._to_worker, self._from_worker):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._to_worker = self._from_worker = -1
+        if self.output is not None:
+            self.output.join(timeout=1)
+        if process.stdout is not None:
+            with contextlib.suppress(Exception):
+                process.stdout.close()
+
+    def take_output(self) -> str:
+        return self.output.take() if self.output else ""
+
+    # -- calls ------------------------------------------------------------------------------
+
+    def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+             timeout: float, description: str) -> CallResult:  # fmt: skip
+        """Call ``fn`` in the worker; student errors come back as exceptions."""
+        payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
+        reply, reply_blobs = self._request_with_blobs(
+            {"op": "call", "fn": fn, "payload": payload}, blobs, timeout, description
+        )
+        if not reply.get("ok"):
+            raise self._error(reply.get("error", {}), fn, description)
+        try:
+            value = protocol.decode(reply.get("value"), reply_blobs)
+        except protocol.ProtocolError as exc:
+            self.kill()
+            raise WorkerCrashed(
+                f"{description} sent back a malformed result ({exc}); the worker was restarted"
+            ) from None
+        return CallResult(value, _int_list(reply.get("mutated")), _int_list(reply.get("aliased")))
+
+    def stash(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
+        self._request_with_blobs(
+            {"op": "stash", "key": key, "payload": payload},
+            blobs,
+            self.spec.limits.call_timeout,
+            "sending inputs",
+        )
+
+    def run_stashed(self, fn: str, key: str, timeout: float, description: str) -> float:
+        """Run a stashed input set; return the CPU seconds the kernel charged the worker."""
+        assert self.process is not None
+        pid = self.process.pid
+        trusted_clock = cputime.available(pid)
+        before = cputime.sample(pid) if trusted_clock else None
+        reply = self._request({"op": "run", "fn": fn, "key": key}, timeout, description)
+        after = cputime.sample(pid) if trusted_clock else None
+        if not reply.get("ok"):
+            raise self._error(reply.get("error", {}), fn, description)
+        if before is not None and after is not None:
+            return cputime.elapsed(before, after)
+        return float(reply.get("self_cpu", 0.0))  # no /proc (macOS): the worker's own clock
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _error(self, error: dict[str, Any], fn: str, description: str) -> BaseException:
+        kind = error.get("kind")
+        if kind == "raised":
+            return raised_exception(error, fn, description)
+        if kind == "missing":
+            return MissingFunction(f"your module does not define a function named {fn}")
+        if kind == "not_callable":
+            return MissingFunction(
+                f"{fn} in your module is not a function ({error.get('message')})"
+            )
+        if kind == "bad_return":
+            return BadReturnValue(
+                f"{description} returned {error.get('message', 'an unsupported object')}, "
+                "which cannot be graded: return NumPy arrays, numbers, or tuples/lists of them"
+            )
+        if kind == "import":
+            return SubmissionNotLoadable(_import_message(error))
+        return RuntimeError(f"worker protocol error: {error}")
+
+    def _request(self, message: dict[str, Any], timeout: float, during: str) -> dict[str, Any]:
+        reply, _ = self._request_with_blobs(message, [], timeout, during)
+        return reply
+
+    def _request_with_blobs(
+        self, message: dict[str, Any], blobs: list[bytes], timeout: float, during: str
+    ) -> tuple[dict[str, Any], list[bytes]]:
+        self._send(message, blobs)
+        return self._receive(timeout, during)
+
+    def _send(self, message: dict[str, Any], blobs: list[bytes] | None = None) -> None:
+        try:
+            protocol.send(self._to_worker, message, blobs)
+        except OSError:
+            raise self._crashed("sending a request") from None
+
+    def _receive(self, timeout: float, during: str) -> tuple[dict[str, Any], list[bytes]]:
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._from_worker, selectors.EVENT_READ)
+            while True:
+                try:
+                    frame = self._reader.take()
+                except protocol.ProtocolError as exc:
+                    self.kill()
+                    raise WorkerCrashed(
+                        f"the worker sent a malformed reply while {during} ({exc}); did your "
+                        "code write to a file descriptor it does not own?"
+                    ) from None
+                if frame is not None:
+                    return frame
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self.kill()
+                    raise CallTimedOut(
+                        f"{during} did not finish within {timeout:g} s and was stopped. "
+                        "Your code probably has an infinite loop, or is far too slow."
+                    )
+                if not selector.select(remaining):
+                    continue
+                chunk = os.read(self._from_worker, 1 << 20)
+                if not chunk:
+                    raise self._crashed(during)
+                try:
+                    self._reader.feed(chunk)
+                except protocol.ProtocolError as exc:
+                    self.kill()
+                    raise WorkerCrashed(
+                        f"the worker sent too much data while {during}: {exc}"
+                    ) from None
+
+    def _crashed(self, during: str) -> WorkerCrashed:
+        process = self.process
+        code = None
+        if process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                code = process.wait(timeout=2)
+        self.kill()
+        return WorkerCrashed(f"The Python process running your code died while {during}: "
+                             + describe_exit(code, self.spec.limits))  # fmt: skip
+
+
+def describe_exit(code: int | None, limits: Limits) -> str:
+    """Why a worker ended, in words a student can act on."""
+    if code is None:
+        return "it stopped responding."
+    if code >= 0:
+        return (
+            f"it exited with status {code}. Does your code call exit(), sys.exit() or "
+            "os._exit()? Remove such calls."
+        )
+    sig = -code
+    name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+    reasons = {
+        "SIGSEGV": "a segmentation fault (invalid memory access, e.g. through ctypes)",
+        "SIGBUS": "a bus error (invalid memory access)",
+        "SIGABRT": "an abort, often memory exhaustion inside a C library",
+        "SIGXCPU": f"it used more than its {limits.cpu_seconds} s of CPU time",
+        "SIGXFSZ": f"it wrote a file larger than {limits.file_size_mb} MiB",
+        "SIGKILL": "it was killed, usually for using too much memory",
+    }
+    return f"{reasons.get(name, 'a fatal signal')} ({name})."
+
+
+def _import_message(error: dict[str, Any]) -> str:
+    type_name = error.get("type", "Error")
+    text = f"Your module could not be imported: {type_name}: {error.get('message', '')}"
+    if error.get("traceback"):
+        text += "\n" + str(error["traceback"])
+    if type_name in ("SyntaxError", "IndentationError", "TabError"):
+        text += "\nFix the syntax error above (run `python -m py_compile` on the file to check)."
+    elif type_name in ("ModuleNotFoundError", "ImportError"):
+        text += "\nOnly NumPy and the standard library are available when grading this stage."
+    elif type_name == "SystemExit":
+        text += "\nYour module calls exit() or sys.exit() when imported; remove that call."
+    return text
+
+
+def _int_list(value: Any) -> list[int]:
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)][:64]

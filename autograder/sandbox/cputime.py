@@ -1,0 +1,50 @@
+"""CPU time of another process as the kernel accounts it, read from the trusted side.
+
+``/proc/PID/task/*/schedstat`` gives nanoseconds per thread; ``/proc/PID/stat`` gives the
+whole process in clock ticks, including threads that have already exited. A student cannot
+patch either from inside the worker, and neither counts time spent waiting for a CPU, so a
+busy or throttled machine slows the wall clock but not these numbers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_TICK = 1.0 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
+
+
+@dataclass(frozen=True)
+class CpuSample:
+    threads_ns: int  # sum over live threads, nanosecond resolution
+    process_ticks: float  # utime + stime in seconds, tick resolution, includes dead threads
+
+
+def available(pid: int) -> bool:
+    return Path(f"/proc/{pid}/stat").exists()
+
+
+def sample(pid: int) -> CpuSample:
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    # the command name may hold spaces and parentheses: split after the last ')'
+    fields = stat[stat.rindex(")") + 2 :].split()
+    ticks = (int(fields[11]) + int(fields[12])) * _TICK
+    return CpuSample(total, ticks)
+
+
+def elapsed(before: CpuSample, after: CpuSample) -> float:
+    """Seconds of CPU between two samples.
+
+    Uses the precise per-thread clock unless the coarse process clock shows clearly more
+    (two ticks), which means work happened in a thread that has exited since.
+    """
+    precise = (after.threads_ns - before.threads_ns) / 1e9
+    coarse = after.process_ticks - before.process_ticks
+    return coarse if coarse > precise + 2 * _TICK else precise

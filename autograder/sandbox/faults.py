@@ -1,0 +1,101 @@
+"""What can go wrong *because of the student's code*, as exceptions the grader can report.
+
+These derive from :class:`StudentFault`, a ``BaseException``: a test's own
+``pytest.raises(Exception)`` must never swallow a crash or a timeout of the worker. An
+exception the student's function *raised* comes back as :class:`StudentRaised` mixed into
+the matching builtin type (``ValueError`` stays a ``ValueError``), so public tests behave
+the same against the proxy as against the student's module imported directly.
+"""
+
+from __future__ import annotations
+
+import builtins
+from typing import Any
+
+
+class StudentFault(BaseException):
+    """The student's code made this call fail; ``str()`` is the message for the student."""
+
+    #: what to show the student (no grader internals)
+    message: str
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WorkerCrashed(StudentFault):
+    """The worker process died during a call (segfault, ``os._exit``, memory limit...)."""
+
+
+class CallTimedOut(StudentFault):
+    """A call ran past its wall-clock limit; the worker was killed."""
+
+
+class SubmissionNotLoadable(StudentFault):
+    """The module could not be imported: every later call fails the same way."""
+
+
+class BadReturnValue(StudentFault):
+    """The function returned something that cannot travel as plain data."""
+
+
+class MissingFunction(StudentFault):
+    """The module does not define the requested function."""
+
+
+class StudentRaised:
+    """Mixin marking an exception that the student's function raised in the worker."""
+
+    function: str
+    call: str
+    type_name: str
+    student_message: str
+    student_traceback: str
+
+    def describe(self) -> str:
+        """A message for the student: what raised, where in their code."""
+        if self.type_name == "NotImplementedError":
+            return (
+                f"{self.function} is not implemented yet: it raises NotImplementedError. "
+                "Replace the stub's body with your implementation."
+            )
+        text = f"{self.call} raised {self.type_name}: {self.student_message}"
+        if self.student_traceback:
+            text += "\n" + self.student_traceback
+        return text
+
+
+_cache: dict[str, type[BaseException]] = {}
+_PASSTHROUGH = (
+    "ValueError", "TypeError", "IndexError", "KeyError", "ZeroDivisionError", "ArithmeticError",
+    "OverflowError", "FloatingPointError", "AssertionError", "AttributeError", "LookupError",
+    "NotImplementedError", "RuntimeError", "RecursionError", "MemoryError", "NameError",
+    "UnboundLocalError", "ImportError", "ModuleNotFoundError", "OSError", "StopIteration",
+)  # fmt: skip
+
+
+def raised_exception(info: dict[str, Any], function: str, call: str) -> BaseException:
+    """Build, in the trusted process, the exception that stands for one the student raised.
+
+    Only builtin exception types are recreated (by name, from a fixed list); anything else
+    becomes a plain ``Exception`` subclass. Nothing from the worker is executed.
+    """
+    type_name = str(info.get("type", "Exception"))[:100]
+    base_name = type_name if type_name in _PASSTHROUGH else "Exception"
+    cls = _cache.get(base_name)
+    if cls is None:
+        base = getattr(builtins, base_name)
+        cls = type(f"Student{base_name}", (StudentRaised, base), {"__module__": __name__})
+        _cache[base_name] = cls
+    exc = cls(str(info.get("message", "")))
+    assert isinstance(exc, StudentRaised)
+    exc.function = function
+    exc.call = call
+    exc.type_name = type_name
+    exc.student_message = str(info.get("message", ""))
+    exc.student_traceback = str(info.get("traceback", ""))
+    return exc

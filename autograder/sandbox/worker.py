@@ -1,0 +1,242 @@
+"""The worker: the only process that ever runs student code.
+
+Started by :class:`autograder.sandbox.client.Worker` as ``python -I -m
+autograder.sandbox.worker REQUEST_FD REPLY_FD``. It reads its settings from the first frame,
+applies resource limits, imports the preload modules, drops privileges (when started as
+root) and then serves requests until told to exit. Replies are plain data; the trusted side
+validates everything it receives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import importlib
+import os
+import resource
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from autograder.sandbox import protocol
+
+_shares_memory = np.shares_memory  # bound before student code can patch NumPy
+_array_equal = np.array_equal
+_MAX_MESSAGE = 2000
+_PR_SET_NO_NEW_PRIVS = 38
+# Imported before privileges are dropped: they then work even where the sandbox user cannot
+# read the interpreter's files, and their import time never counts against a student's call.
+STANDARD_PRELOAD = (
+    "math", "cmath", "itertools", "functools", "operator", "collections", "collections.abc",
+    "typing", "dataclasses", "copy", "random", "statistics", "re", "json", "zlib", "time",
+    "numpy", "numpy.random", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks",
+)  # fmt: skip
+
+
+def apply_limits(limits: dict[str, int], drop_to_user: bool) -> None:
+    """Set hard = soft so student code cannot raise them again."""
+    pairs = [
+        (resource.RLIMIT_CPU, limits.get("cpu_seconds")),
+        (resource.RLIMIT_AS, limits.get("memory_bytes")),
+        (resource.RLIMIT_FSIZE, limits.get("file_size_bytes")),
+        (resource.RLIMIT_CORE, 0),
+    ]
+    if drop_to_user:  # NPROC counts every process of the real uid: only safe for a sandbox user
+        pairs.append((resource.RLIMIT_NPROC, limits.get("max_processes")))
+    for which, value in pairs:
+        if value is not None:
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(which, (value, value))
+
+
+def drop_privileges(uid: int, gid: int) -> None:
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    if os.getuid() != uid or os.geteuid() != uid:  # pragma: no cover - defensive
+        raise RuntimeError("could not drop privileges")
+    with contextlib.suppress(Exception):
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+        prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+
+
+class Server:
+    def __init__(self, request_fd: int, reply_fd: int) -> None:
+        self.request_fd = request_fd
+        self.reply_fd = reply_fd
+        self.reader = protocol.FrameReader()
+        self.module: ModuleType | None = None
+        self.upload_root = ""
+        self.stash: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def reply(self, message: dict[str, Any], blobs: list[bytes] | None = None) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        protocol.send(self.reply_fd, message, blobs)
+
+    def error(self, kind: str, exc: BaseException | None = None, message: str = "") -> None:
+        info: dict[str, Any] = {"kind": kind, "message": message[:_MAX_MESSAGE]}
+        if exc is not None:
+            info["type"] = type(exc).__name__
+            info["message"] = (message or _safe_str(exc))[:_MAX_MESSAGE]
+            info["traceback"] = self.student_traceback(exc)
+        self.reply({"ok": False, "error": info})
+
+    def student_traceback(self, exc: BaseException) -> str:
+        """Only the frames in the student's own files, with paths relative to the upload."""
+        lines = []
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if self.upload_root and frame.filename.startswith(self.upload_root):
+                name = frame.filename[len(self.upload_root) :].lstrip("/")
+                lines.append(f'  File "{name}", line {frame.lineno}, in {frame.name}')
+                if frame.line:
+                    lines.append(f"    {frame.line.strip()}")
+        return "\n".join(lines[-20:])
+
+    def serve(self) -> None:
+        handlers = {
+            "load": self.load,
+            "call": self.call,
+            "stash": self.stash_inputs,
+            "run": self.run_stashed,
+            "ping": lambda msg, blobs: self.reply({"ok": True}),
+        }
+        while True:
+            try:
+                message, blobs = protocol.read_frame_blocking(self.request_fd, self.reader)
+            except EOFError:
+                return
+            op = message.get("op")
+            if op == "exit":
+                self.reply({"ok": True})
+                return
+            handler = handlers.get(str(op))
+            if handler is None:
+                self.error("protocol", message=f"unknown op {op!r}")
+                continue
+            handler(message, blobs)
+
+    # -- operations -------------------------------------------------------------------------
+
+    def load(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        root = str(Path(message["root"]).resolve())
+        self.upload_root = root + os.sep
+        sys.path.insert(0, root)
+        try:
+            self.module = importlib.import_module(message["module"])
+        except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a student error too
+            self.error("import", exc)
+            return
+        names = sorted(n for n in dir(self.module) if callable(getattr(self.module, n, None)))
+        self.reply({"ok": True, "callables": names[:500]})
+
+    def _function(self, name: str) -> Any:
+        if self.module is None:
+            self.error("protocol", message="no module loaded")
+            return None
+        fn = getattr(self.module, name, None)
+        if fn is None:
+            self.error("missing", message=name)
+            return None
+        if not callable(fn):
+            self.error("not_callable", message=f"{name} is a {type(fn).__name__}")
+            return None
+        return fn
+
+    def call(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        fn = self._function(str(message["fn"]))
+        if fn is None:
+            return
+        args, kwargs = _payload(message, blobs)
+        snapshots = {i: a.copy() for i, a in enumerate(args) if isinstance(a, np.ndarray)}
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - report sys.exit() in a call as an error
+            self.error("raised", exc)
+            return
+        mutated = [
+            i for i, snap in snapshots.items() if not _array_equal(snap, args[i], equal_nan=True)
+        ]
+        aliased = [i for i in snapshots if _shares_any(result, args[i])]
+        try:
+            doc, out_blobs = protocol.encode(result)
+        except protocol.Unencodable as exc:
+            self.error("bad_return", message=str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - an exotic result object misbehaving
+            self.error("bad_return", exc)
+            return
+        self.reply({"ok": True, "value": doc, "mutated": mutated, "aliased": aliased}, out_blobs)
+
+    def stash_inputs(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        self.stash[str(message["key"])] = _payload(message, blobs)
+        self.reply({"ok": True})
+
+    def run_stashed(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        """Run one stashed input set; the trusted side reads our CPU time around this."""
+        fn = self._function(str(message["fn"]))
+        if fn is None:
+            return
+        args, kwargs = self.stash.pop(str(message["key"]))
+        start = time.process_time()
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001
+            self.error("raised", exc)
+            return
+        cpu = time.process_time() - start
+        del result, args, kwargs
+        self.reply({"ok": True, "self_cpu": cpu})
+
+
+def _payload(message: dict[str, Any], blobs: list[bytes]) -> tuple[list[Any], dict[str, Any]]:
+    payload = protocol.decode(message["payload"], blobs)
+    return list(payload["args"]), dict(payload["kwargs"])
+
+
+def _shares_any(result: Any, array: np.ndarray) -> bool:
+    if isinstance(result, np.ndarray):
+        return bool(_shares_memory(result, array))
+    if isinstance(result, list | tuple):
+        return any(_shares_any(item, array) for item in result)
+    return False
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - a student's __str__ may raise
+        return f"<{type(exc).__name__} whose message could not be shown>"
+
+
+def main(argv: list[str]) -> int:
+    request_fd, reply_fd = int(argv[1]), int(argv[2])
+    reader = protocol.FrameReader()
+    settings, _ = protocol.read_frame_blocking(request_fd, reader)
+    uid, gid = settings.get("uid"), settings.get("gid")
+    apply_limits(settings.get("limits", {}), drop_to_user=uid is not None)
+    for name in (*STANDARD_PRELOAD, *settings.get("preload", [])):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    os.chdir(settings["workdir"])
+    if uid is not None and gid is not None:
+        drop_privileges(int(uid), int(gid))
+    os.umask(0o077)
+    server = Server(request_fd, reply_fd)
+    server.reader = reader
+    server.reply({"ok": True, "pid": os.getpid(), "uid": os.getuid()})
+    server.serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

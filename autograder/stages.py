@@ -1,0 +1,68 @@
+"""The stages of the course as the kit defines them: configs plus the paths around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from autograder.config import CONFIG_NAME, AssignmentConfig, load_config
+from autograder.errors import UnknownStageError
+from autograder.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE, find_kit
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One assignment folder of a kit."""
+
+    kit: Path
+    directory: Path
+
+    @cached_property
+    def config(self) -> AssignmentConfig:
+        return load_config(self.directory / CONFIG_NAME)
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    @property
+    def public_tests(self) -> Path:
+        return self.directory / "tests" / "public"
+
+    @property
+    def hidden_tests(self) -> Path:
+        return self.directory / "tests" / "hidden"
+
+    @property
+    def handout(self) -> Path:
+        return self.directory / self.config.handout
+
+    @property
+    def reference(self) -> Path:
+        """The reference module (instructors only)."""
+        return self.kit / SOLUTIONS / self.config.module
+
+    @property
+    def stub(self) -> Path:
+        """The student stub as shipped in the template."""
+        return self.kit / TEMPLATE / self.config.module
+
+
+def all_stages(kit: Path | None = None) -> list[Stage]:
+    root = find_kit(kit)
+    found = [
+        Stage(root, path.parent) for path in sorted((root / ASSIGNMENTS).glob(f"*/{CONFIG_NAME}"))
+    ]
+    return sorted(found, key=lambda stage: stage.config.number)
+
+
+def get_stage(stage_id: str | int, kit: Path | None = None) -> Stage:
+    """Find a stage by id (``correlate2d``) or number (``1``)."""
+    stages = all_stages(kit)
+    wanted = str(stage_id).strip().lower()
+    for stage in stages:
+        if wanted in (stage.config.id.lower(), str(stage.config.number)):
+            return stage
+    known = ", ".join(f"{s.config.number} {s.config.id}" for s in stages) or "none"
+    raise UnknownStageError(f"unknown stage '{stage_id}'; the kit has: {known}")

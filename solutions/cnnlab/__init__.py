@@ -1,0 +1,1 @@
+"""cnnlab: the small CNN library students build, one module per stage."""

@@ -1,0 +1,1 @@
+"""cnnlab: the small CNN library you build, one module per stage."""
