@@ -103,12 +103,12 @@ class Server:
         return "\n".join(lines[-20:])
 
     def serve(self) -> None:
-        handlers = {
+        handlers: dict[str, Callable[[dict[str, Any], list[bytes]], None]] = {
             "load": self.load,
             "call": self.call,
             "stash": self.stash_inputs,
             "run": self.run_stashed,
-            "ping": lambda msg, blobs: self.reply({"ok": True}),
+            "ping": self.ping,
         }
         while True:
             try:
@@ -126,6 +126,9 @@ class Server:
             handler(message, blobs)
 
     # -- operations -------------------------------------------------------------------------
+
+    def ping(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        self.reply({"ok": True})
 
     def load(self, message: dict[str, Any], blobs: list[bytes]) -> None:
         root = str(Path(message["root"]).resolve())
