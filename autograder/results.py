@@ -69,11 +69,11 @@ class GradingResults:
 
     @property
     def score(self) -> float:
-        return round(sum(t.score for t in self.tests), 6)
+        return round(sum(t.score for t in self.tests), 4)
 
     @property
     def max_score(self) -> float:
-        return round(sum(t.max_score for t in self.tests if t.max_score > 0), 6)
+        return round(sum(t.max_score for t in self.tests if t.max_score > 0), 4)
 
     def with_time(self, seconds: float) -> GradingResults:
         return replace(self, execution_time=seconds)

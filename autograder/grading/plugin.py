@@ -248,6 +248,18 @@ class GradingPlugin:
                 entries.append(LeaderboardEntry(column, record.leaderboard_value, order))
         return entries
 
+    def timing_data(self) -> list[dict[str, float | str]]:
+        return [
+            {
+                "function": r.function,
+                "student_seconds": r.student_seconds,
+                "reference_seconds": r.reference_seconds,
+                "ratio": r.ratio,
+                "limit": r.limit,
+            }
+            for r in self._speed.results
+        ]
+
     def staff_report(self) -> str:
         lines = []
         for record in self.collected.records.values():

@@ -109,14 +109,14 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     if session.access_problems:
         staff += "\nsandbox user cannot reach: " + ", ".join(session.access_problems)
     tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))
-    score = sum(t.score for t in tests)
-    total = sum(t.max_score for t in tests)
-    summary = f"Score: {score:g} / {total:g}"
-    return GradingResults(
+    results = GradingResults(
         tests=tuple(tests),
-        output="\n\n".join([*messages, summary]),
+        output="\n\n".join(messages),
         leaderboard=tuple(plugin.leaderboard()),
+        extra_data={"timing": plugin.timing_data()} if plugin.timing_data() else {},
     )
+    summary = f"Score: {results.score:g} / {results.max_score:g}"
+    return replace(results, output="\n\n".join([*messages, summary]))
 
 
 def public_only(results: GradingResults) -> GradingResults:

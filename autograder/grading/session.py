@@ -34,6 +34,14 @@ class SessionEvents:
 
     restarts: int = 0
     crashes: list[str] = field(default_factory=list)
+    timeouts: dict[str, int] = field(default_factory=dict)
+
+
+#: after this many timeouts of one function, further calls to it fail at once: an infinite
+#: loop must not cost one full timeout per test.
+TIMEOUTS_BEFORE_GIVING_UP = 2
+#: ... and after this many timeouts in all, every further call does (functions call each other)
+TIMEOUTS_IN_ALL = 6
 
 
 class GradingSession:
@@ -109,10 +117,27 @@ class GradingSession:
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
              description: str, timeout: float | None = None) -> CallResult:  # fmt: skip
+        limit = timeout or self.limits.call_timeout
+        timeouts = self.events.timeouts
+        if timeouts.get(fn, 0) >= TIMEOUTS_BEFORE_GIVING_UP:
+            raise CallTimedOut(
+                f"{description} was not run: {fn} already ran past its {limit:g} s limit "
+                f"{TIMEOUTS_BEFORE_GIVING_UP} times. Look for an infinite loop in {fn}."
+            )
+        if sum(timeouts.values()) >= TIMEOUTS_IN_ALL:
+            slow = ", ".join(sorted(timeouts))
+            raise CallTimedOut(
+                f"{description} was not run: your functions ran past the {limit:g} s limit "
+                f"{sum(timeouts.values())} times ({slow}). Look for an infinite loop there."
+            )
         worker = self.student_worker()
         try:
-            return worker.call(fn, args, kwargs, timeout or self.limits.call_timeout, description)
-        except (WorkerCrashed, CallTimedOut) as exc:
+            return worker.call(fn, args, kwargs, limit, f"running {description}")
+        except CallTimedOut as exc:
+            self.events.timeouts[fn] = self.events.timeouts.get(fn, 0) + 1
+            self.events.crashes.append(f"{description}: {exc}")
+            raise
+        except WorkerCrashed as exc:
             self.events.crashes.append(f"{description}: {exc}")
             raise
 

@@ -289,7 +289,8 @@ class Worker:
                 if remaining <= 0:
                     self.kill()
                     raise CallTimedOut(
-                        f"{during} did not finish within {timeout:g} s and was stopped. "
+                        f"{during[:1].upper()}{during[1:]} did not finish within {timeout:g} s "
+                        "and was stopped. "
                         "Your code probably has an infinite loop, or is far too slow."
                     )
                 if not selector.select(remaining):

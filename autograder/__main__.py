@@ -1,0 +1,5 @@
+"""``python -m autograder`` is ``cnngrade``."""
+
+from autograder.cli import main
+
+main()

@@ -1,0 +1,103 @@
+"""Shared fixtures: the kit, and submissions built from the reference with one change each."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from autograder.stages import Stage, get_stage
+
+KIT = Path(__file__).resolve().parent.parent
+REFERENCE = KIT / "solutions" / "cnnlab" / "correlate.py"
+
+# Each variant appends an override to the reference module (a later def wins), or replaces
+# the module outright. They are the cases the stage-1 issue asks the grader to handle.
+LOOP = """
+
+def correlate2d(X, K):  # the book's double loop over output pixels
+    X, K = _check_pair(X, K)
+    h, w = K.shape
+    Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), _result_dtype(X, K))
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
+    return Y
+"""
+SLIDING = """
+
+def correlate2d(X, K):
+    X, K = _check_pair(X, K)
+    windows = np.lib.stride_tricks.sliding_window_view(X, K.shape)
+    return np.einsum("ijkl,kl->ij", windows, K).astype(_result_dtype(X, K), copy=False)
+"""
+HANG = "\n\ndef correlate2d(X, K):\n    while True:\n        pass\n"
+SEGFAULT = "\n\ndef correlate2d(X, K):\n    import ctypes\n    return ctypes.string_at(0)\n"
+VARIANTS = {
+    "reference": ("append", ""),
+    "loop": ("append", LOOP),
+    "sliding": ("append", SLIDING),
+    "hang": ("append", HANG),
+    "segfault": ("append", SEGFAULT),
+    "syntax_error": ("replace", "import numpy as np\n\ndef correlate2d(X, K)\n    return X\n"),
+    "exit_at_import": ("replace", "import os\nos._exit(0)\n"),
+    "raise_at_import": ("replace", "import numpy as np\nraise RuntimeError('boom')\n"),
+}
+
+
+@pytest.fixture(scope="session")
+def stage1() -> Stage:
+    return get_stage("correlate2d", KIT)
+
+
+def build_submission(root: Path, variant: str) -> Path:
+    """Write a stage-1 submission folder (``cnnlab/correlate.py``) for ``variant``."""
+    folder = root / variant
+    (folder / "cnnlab").mkdir(parents=True, exist_ok=True)
+    target = folder / "cnnlab" / "correlate.py"
+    if variant == "stub":
+        shutil.copyfile(KIT / "student_template" / "cnnlab" / "correlate.py", target)
+        return folder
+    if variant == "empty":
+        shutil.rmtree(folder / "cnnlab")
+        return folder
+    how, text = VARIANTS[variant]
+    target.write_text((REFERENCE.read_text() if how == "append" else "") + text)
+    return folder
+
+
+@pytest.fixture
+def make_submission(tmp_path: Path) -> Callable[[str], Path]:
+    return lambda variant: build_submission(tmp_path / "submissions", variant)
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``cnngrade`` in a fresh interpreter (grading runs pytest; keep it out of ours)."""
+    return subprocess.run(
+        [sys.executable, "-m", "autograder.cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=300,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def grade_cached(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict]:
+    """Grade a variant once per test session through the real CLI; return results.json."""
+    cache: dict[str, dict] = {}
+    root = tmp_path_factory.mktemp("graded")
+
+    def grade(variant: str) -> dict:
+        if variant not in cache:
+            upload = build_submission(root / "uploads", variant)
+            out = root / f"{variant}.json"
+            proc = run_cli("grade", "correlate2d", str(upload), "-o", str(out), "--kit", str(KIT))
+            assert proc.returncode == 0, proc.stderr
+            cache[variant] = json.loads(out.read_text())
+            cache[variant]["_stdout"] = proc.stdout
+        return cache[variant]
+
+    return grade

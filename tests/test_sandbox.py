@@ -1,0 +1,237 @@
+"""The worker sandbox, driven directly: faults, output capture, process cleanup, privileges."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder.grading.proxy import SubmissionProxy
+from autograder.grading.session import GradingSession
+from autograder.sandbox.client import OUTPUT_KEEP
+from autograder.sandbox.faults import (
+    BadReturnValue,
+    CallTimedOut,
+    MissingFunction,
+    StudentRaised,
+    SubmissionNotLoadable,
+    WorkerCrashed,
+)
+
+as_root = pytest.mark.skipif(os.geteuid() != 0, reason="privilege separation needs root")
+
+HELPERS = """
+import os, sys, subprocess, time
+import numpy as np
+
+def correlate2d(X, K):
+    return np.asarray(X)[: X.shape[0] - K.shape[0] + 1, : X.shape[1] - K.shape[1] + 1] * 0.0
+
+def whoami():
+    return os.getuid(), os.geteuid()
+
+def can_read(path):
+    try:
+        open(path).read()
+        return True
+    except OSError:
+        return False
+
+def shout(n):
+    sys.stdout.write("x" * n)
+    return n
+
+def modify(X):
+    X[0, 0] = 42.0
+    return X.sum()
+
+def view(X):
+    return X[1:]
+
+def fresh(X):
+    return X.copy()
+
+def bad_return():
+    return object()
+
+def raise_value():
+    raise ValueError("K must be 2-D")
+
+def raise_custom():
+    class Oops(Exception):
+        pass
+    raise Oops("custom")
+
+def not_done():
+    raise NotImplementedError
+
+def spawn_child():
+    return subprocess.Popen(["sleep", "300"]).pid
+
+def hang():
+    while True:
+        pass
+
+def crash():
+    import ctypes
+    return ctypes.string_at(0)
+
+def burn(seconds):
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return 0
+
+def exit_in_call():
+    sys.exit(3)
+"""
+
+
+@pytest.fixture
+def proxy(tmp_path, stage1):
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(HELPERS)
+    session = GradingSession(stage1, upload)
+    yield SubmissionProxy(session)
+    session.close()
+
+
+def test_student_exceptions_keep_their_builtin_type(proxy):
+    """Does a ValueError in student code arrive as a ValueError (pytest.raises works)?"""
+    with pytest.raises(ValueError, match="K must be 2-D") as info:
+        proxy.raise_value()
+    assert isinstance(info.value, StudentRaised)
+    assert 'File "correlate.py"' in info.value.describe()
+
+
+def test_custom_exceptions_arrive_as_plain_exceptions(proxy):
+    with pytest.raises(Exception, match="custom") as info:
+        proxy.raise_custom()
+    assert info.value.type_name == "Oops"
+
+
+def test_not_implemented_is_explained(proxy):
+    with pytest.raises(NotImplementedError) as info:
+        proxy.not_done()
+    assert "not implemented yet" in info.value.describe()
+
+
+def test_missing_function_and_bad_return(proxy):
+    with pytest.raises(MissingFunction, match="no_such_function"):
+        proxy.no_such_function()
+    with pytest.raises(BadReturnValue, match="object"):
+        proxy.bad_return()
+
+
+def test_input_mutation_and_aliasing_are_reported(proxy):
+    X = np.ones((3, 3))
+    assert proxy.modify(X) == 50.0
+    assert X[0, 0] == 1.0  # the trusted copy is never touched
+    assert proxy.last_call.mutated == (0,)
+    proxy.view(X)
+    assert proxy.last_call.aliased == (0,)
+    proxy.fresh(X)
+    assert proxy.last_call.mutated == () and proxy.last_call.aliased == ()
+
+
+def test_output_is_captured_and_capped(proxy):
+    proxy.shout(100)
+    assert proxy._session.take_output() == "x" * 100
+    proxy.shout(5_000_000)
+    assert len(proxy._session.take_output()) <= OUTPUT_KEEP
+
+
+def test_sys_exit_in_a_call_is_an_error_not_a_crash(proxy):
+    with pytest.raises(Exception, match="SystemExit|3") as info:
+        proxy.exit_in_call()
+    assert info.value.type_name == "SystemExit"
+
+
+def test_crash_then_recovery(proxy):
+    """Is a crashed worker replaced, so the next call works?"""
+    with pytest.raises(WorkerCrashed, match="SIGSEGV"):
+        proxy.crash()
+    assert proxy.correlate2d(np.ones((3, 3)), np.ones((2, 2))).shape == (2, 2)
+    assert proxy._session.events.restarts == 1
+
+
+def test_timeout_kills_the_whole_process_group(proxy):
+    """After a timeout, are the worker's children gone too?"""
+    child = proxy.spawn_child()
+    started = time.monotonic()
+    with pytest.raises(CallTimedOut, match="infinite loop"):
+        proxy._session.call("hang", (), {}, "hang()", timeout=1.0)
+    assert time.monotonic() - started < 5
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+def test_repeated_timeouts_stop_calling_the_function(proxy):
+    for _ in range(2):
+        with pytest.raises(CallTimedOut):
+            proxy._session.call("hang", (), {}, "hang()", timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(CallTimedOut, match="was not run"):
+        proxy._session.call("hang", (), {}, "hang()", timeout=0.5)
+    assert time.monotonic() - started < 0.2
+
+
+def test_cpu_time_is_read_by_the_trusted_side(proxy):
+    """Does the kernel's CPU accounting see work that the worker does?"""
+    worker = proxy._session.student_worker()
+    worker.stash("k", (0.2,), {})
+    seconds = worker.run_stashed("burn", "k", 5.0, "burn(0.2)")
+    assert 0.18 < seconds < 0.5
+
+
+def test_import_failure_is_final(tmp_path, stage1):
+    upload = tmp_path / "up"
+    upload.mkdir()
+    (upload / "correlate.py").write_text("raise RuntimeError('at import')\n")
+    session = GradingSession(stage1, upload)
+    try:
+        for _ in range(2):
+            with pytest.raises(SubmissionNotLoadable, match="at import"):
+                session.call("correlate2d", (), {}, "correlate2d()")
+        assert session.events.restarts == 0
+    finally:
+        session.close()
+
+
+@as_root
+def test_worker_runs_as_an_unprivileged_user(proxy):
+    uid, euid = proxy.whoami()
+    assert uid != 0 and euid != 0
+
+
+@as_root
+def test_worker_cannot_read_root_only_files(proxy):
+    folder = Path(tempfile.mkdtemp())  # pytest's own tmp root is private to root
+    try:
+        folder.chmod(0o755)
+        secret = folder / "hidden_tests.py"
+        secret.write_text("SECRET = 1\n")
+        secret.chmod(0o600)
+        assert proxy.can_read(str(secret)) is False
+        public = folder / "public.txt"
+        public.write_text("ok")
+        public.chmod(0o644)
+        assert proxy.can_read(str(public)) is True  # the probe itself can succeed
+    finally:
+        shutil.rmtree(folder)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
