@@ -254,23 +254,39 @@ def test_are_junk_folders_in_a_zip_not_extracted(tmp_path, config):
     assert locate(dest, config).notes == ()
 
 
+# An absolute member that a broken extractor would write outside the test's folder.
+SYSTEM_EVIL = "/etc/cnngrade-test-must-not-exist.py"
+
+
 @pytest.mark.parametrize(
     "evil",
-    ["../evil.py", "../../evil.py", "a/../../evil.py", "..\\evil.py", "/evil.py", "/etc/evil.py"],
+    [
+        "../evil.py",
+        "../../evil.py",
+        "a/../../evil.py",
+        "..\\evil.py",
+        "{tmp}/x/evil.py",
+        "{tmp}/x/y/dest/evil.py",
+        SYSTEM_EVIL,
+    ],
 )
 def test_are_zip_members_escaping_the_destination_never_written(tmp_path, config, evil):
+    evil = evil.format(tmp=tmp_path)
     archive = make_zip(
         tmp_path / "submission.zip", {evil: "# evil\n", "ok/cnnlab/correlate.py": "# ok\n"}
     )
     dest = tmp_path / "x" / "y" / "dest"
     siblings_before = sorted(os.listdir(tmp_path.parent))
-    unpack(archive, dest)
+    try:
+        unpack(archive, dest)
+        assert not Path(SYSTEM_EVIL).exists()
+    finally:
+        if evil == SYSTEM_EVIL:
+            Path(SYSTEM_EVIL).unlink(missing_ok=True)  # only if a regression wrote it
     assert sorted(os.listdir(tmp_path.parent)) == siblings_before
     outside = [p for p in tmp_path.rglob("*") if p.is_file() and dest not in p.parents]
     assert outside == [archive]
     assert files_under(dest) == ["ok/cnnlab/correlate.py"]
-    assert not Path("/evil.py").exists()
-    assert not Path("/etc/evil.py").exists()
     assert locate(dest, config).module == "cnnlab.correlate"
 
 

@@ -31,7 +31,8 @@ def test_asymmetric_kernel(submission):
     K = np.array([[1.0, -1.0]])
     # each output is left neighbour minus right neighbour
     np.testing.assert_allclose(
-        submission.correlate2d(X, K), [[-1.0, 2.0], [-1.0, -2.0]],
+        submission.correlate2d(X, K),
+        [[-1.0, 2.0], [-1.0, -2.0]],
         err_msg="correlate2d with K = [[1, -1]] (did you flip the kernel?)",
     )
 

@@ -1,0 +1,89 @@
+"""The CLI is plumbing: it parses options and forwards to the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from autograder import cli
+from autograder.results import GradingResults, TestResult
+from tests.conftest import KIT, run_cli
+
+COMMANDS = sorted(cli.main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(cli.main, [command, "--help"])
+    assert result.exit_code == 0
+    assert cli.main.commands[command].help, f"{command} has no help text"
+
+
+def test_grade_forwards_to_the_core(monkeypatch, tmp_path):
+    """Does `grade` call grade_to_file with exactly the stage, upload and output?"""
+    calls = []
+
+    def fake(stage, upload, output):
+        calls.append((stage.id, upload, output))
+        return GradingResults(tests=(TestResult("t", 1.0, 1.0, True),))
+
+    monkeypatch.setattr(cli, "grade_to_file", fake)
+    upload = tmp_path / "x.py"
+    upload.write_text("")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        cli.main, ["grade", "1", str(upload), "-o", str(out), "--kit", str(KIT)]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls == [("correlate2d", upload, out)]
+    assert "1/1" in result.output
+
+
+def test_unknown_stage_is_a_clear_error():
+    result = CliRunner().invoke(cli.main, ["grade", "nope", str(KIT), "--kit", str(KIT)])
+    assert result.exit_code != 0
+    assert "unknown stage 'nope'" in result.output and "correlate2d" in result.output
+
+
+def test_list_shows_stages_and_functions():
+    result = CliRunner().invoke(cli.main, ["list", "--kit", str(KIT)])
+    assert result.exit_code == 0
+    assert "correlate2d" in result.output and "learn_kernel" in result.output
+
+
+def test_kit_not_found_is_explained(tmp_path):
+    result = CliRunner().invoke(cli.main, ["list", "--kit", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "assignments/" in result.output
+
+
+@pytest.mark.parametrize(("folder", "code", "needle"), [
+    ("solutions", 0, "All public tests pass"),
+    ("student_template", 1, "not implemented yet"),
+])  # fmt: skip
+def test_check_runs_public_tests_only(folder, code, needle):
+    proc = run_cli("check", "correlate2d", str(KIT / folder), "--kit", str(KIT))
+    assert proc.returncode == code, proc.stdout + proc.stderr
+    assert needle in proc.stdout
+    assert "vectorised" not in proc.stdout  # the hidden speed test did not run
+    assert "Grader diagnostics" not in proc.stdout
+
+
+def test_demo_grades_reference_and_stub_side_by_side():
+    proc = run_cli("demo", "--kit", str(KIT))
+    assert proc.returncode == 0, proc.stderr
+    assert "reference" in proc.stdout and "stub" in proc.stdout
+    total = next(line for line in proc.stdout.splitlines() if line.startswith("total"))
+    assert total.split()[1:] == ["45/45", "0/45"]
+
+
+def test_grade_writes_results_even_for_garbage(tmp_path):
+    """Is results.json written (exit 0) for an upload that is not Python at all?"""
+    upload = tmp_path / "correlate.py"
+    upload.write_bytes(b"\x00\xff\xfe garbage \x89PNG")
+    out = tmp_path / "results.json"
+    proc = run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(KIT))
+    assert proc.returncode == 0
+    assert Path(out).exists() and '"score": 0' in out.read_text()

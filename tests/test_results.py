@@ -1,0 +1,82 @@
+"""The results value objects and the one Gradescope serializer."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from autograder.results import (
+    TEST_OUTPUT_LIMIT,
+    GradingResults,
+    LeaderboardEntry,
+    TestResult,
+    Visibility,
+    read_results,
+    write_results,
+)
+from tests.test_grading_e2e import SCHEMA
+
+
+def sample() -> GradingResults:
+    return GradingResults(
+        tests=(
+            TestResult("a", 1.0, 1.0, True, number="1.1", tags=("x",)),
+            TestResult("b", 0.0, 2.0, False, "wrong", visibility=Visibility.AFTER_DUE_DATE),
+        ),
+        output="hello",
+        execution_time=1.25,
+        leaderboard=(LeaderboardEntry("speed", 2.0, "asc"),),
+    )
+
+
+def test_serializer_output_is_valid_and_complete():
+    doc = sample().to_gradescope_dict()
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["score"] == 1.0
+    assert [t["status"] for t in doc["tests"]] == ["passed", "failed"]
+    assert doc["tests"][1]["visibility"] == "after_due_date"
+    assert doc["leaderboard"] == [{"name": "speed", "value": 2.0, "order": "asc"}]
+
+
+def test_round_trip_through_a_file(tmp_path):
+    path = write_results(sample(), tmp_path / "out" / "results.json")
+    again = read_results(path)
+    assert again.score == 1.0 and again.max_score == 3.0
+    assert [t.name for t in again.tests] == ["a", "b"]
+    assert list(path.parent.iterdir()) == [path]  # no temporary files left behind
+
+
+def test_long_outputs_are_clipped():
+    long = GradingResults(tests=(TestResult("a", 0, 1, False, "x" * (TEST_OUTPUT_LIMIT * 3)),))
+    output = long.to_gradescope_dict()["tests"][0]["output"]
+    assert len(output) < TEST_OUTPUT_LIMIT + 100 and "more characters not shown" in output
+
+
+def test_nan_scores_are_refused():
+    """Is a NaN score (which Gradescope rejects) caught before anything is written?"""
+    with pytest.raises(ValueError, match="non-finite"):
+        GradingResults(tests=(TestResult("a", float("nan"), 1, False),)).to_gradescope_dict()
+
+
+def test_grader_failure_keeps_known_tests_and_hides_details():
+    failed = GradingResults.grader_failure(
+        "sorry", "Traceback: secret", [TestResult("a", 1, 1, True)]
+    )
+    doc = failed.to_gradescope_dict()
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["score"] == 0 and doc["output"] == "sorry"
+    staff = doc["tests"][-1]
+    assert staff["visibility"] == "hidden" and "secret" in staff["output"]
+    assert doc["tests"][0]["max_score"] == 1
+
+
+def test_write_is_atomic_when_serialising_fails(tmp_path):
+    path = tmp_path / "results.json"
+    write_results(sample(), path)
+    before = path.read_text()
+    with pytest.raises(ValueError):
+        write_results(GradingResults(tests=(TestResult("a", float("inf"), 1, False),)), path)
+    assert path.read_text() == before
+    assert json.loads(before)["score"] == 1.0
