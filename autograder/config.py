@@ -128,6 +128,10 @@ def load_config(path: Path | str) -> AssignmentConfig:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(path, None, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, None, f"not valid TOML: {exc}") from None
     config = _build(AssignmentConfig, raw, path, prefix="")
@@ -137,7 +141,8 @@ def load_config(path: Path | str) -> AssignmentConfig:
 
 def _build(cls: type[T], raw: Any, path: Path, prefix: str) -> T:
     if not isinstance(raw, dict):
-        raise ConfigError(path, prefix or None, f"expected a table, got {type(raw).__name__}")
+        key = prefix.rstrip(".") or None
+        raise ConfigError(path, key, f"expected a table, got {type(raw).__name__}")
     hints = get_type_hints(cls)
     known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
     for key in raw:
@@ -210,6 +215,9 @@ def describe_keys(cls: type[Any] = AssignmentConfig, prefix: str = "") -> list[t
         key = prefix + spec.name
         out.append((key, spec.metadata.get("doc", "")))
         hint = hints[spec.name]
+        if get_origin(hint) is dict:
+            hint = get_args(hint)[1]
+            key += ".<name>"
         if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
             out.extend(describe_keys(hint, key + "."))
     return out

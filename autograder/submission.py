@@ -102,7 +102,11 @@ def locate(folder: Path, config: AssignmentConfig) -> LocatedModule:
     module_rel = PurePosixPath(config.module)  # e.g. cnnlab/correlate.py
     basename = module_rel.name
     py_files = sorted(
-        (p for p in folder.rglob("*.py") if not any(part in SKIP_DIRS for part in p.parts)),
+        (
+            p
+            for p in folder.rglob("*.py")
+            if not any(part in SKIP_DIRS for part in p.relative_to(folder).parts)
+        ),
         key=lambda p: (len(p.relative_to(folder).parts), str(p)),
     )
     package_hits = [p for p in py_files if _ends_with(p.relative_to(folder), module_rel)]

@@ -203,11 +203,6 @@ def test_are_symlinks_in_an_uploaded_folder_not_followed(tmp_path, config):
         locate(dest, config)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="locate() tests SKIP_DIRS against the absolute path's parts, so a destination "
-    "under a folder named e.g. '.git' or 'node_modules' hides every file",
-)
 def test_is_the_module_found_when_the_workspace_lies_under_a_junk_named_folder(tmp_path, config):
     upload = make_tree(tmp_path / "upload", {"cnnlab/correlate.py": ""})
     dest = unpack(upload, tmp_path / "node_modules" / "dest")

@@ -8,7 +8,6 @@ import selectors
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,33 +51,42 @@ class CallResult:
 
 
 class OutputCapture:
-    """Drains the worker's stdout+stderr so it never blocks, keeping a bounded prefix."""
+    """The worker's stdout+stderr, kept up to a bound and counted beyond it.
+
+    The pipe is non-blocking and pumped from the loop that waits for replies, so the worker
+    never blocks on a full pipe while it works, and nothing races: since the worker flushes
+    before each reply, one last pump in :meth:`take` collects everything printed so far.
+    """
 
     def __init__(self, stream: IO[bytes]) -> None:
+        self.fd = stream.fileno()
         self._stream = stream
-        self._lock = threading.Lock()
+        os.set_blocking(self.fd, False)
         self._pending = bytearray()
         self._kept = 0
         self.dropped = 0
-        self._thread = threading.Thread(target=self._drain, daemon=True)
-        self._thread.start()
+        self.closed = False
 
-    def _drain(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            while chunk := self._stream.read1(65536):  # type: ignore[attr-defined]
-                with self._lock:
-                    room = max(0, OUTPUT_KEEP - self._kept)
-                    self._pending += chunk[:room]
-                    self._kept += min(room, len(chunk))
-                    self.dropped += max(0, len(chunk) - room)
+    def pump(self) -> None:
+        while not self.closed:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except BlockingIOError:
+                return
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self.closed = True
+                return
+            room = max(0, OUTPUT_KEEP - self._kept)
+            self._pending += chunk[:room]
+            self._kept += min(room, len(chunk))
+            self.dropped += max(0, len(chunk) - room)
 
     def take(self) -> str:
-        with self._lock:
-            data, self._pending = bytes(self._pending), bytearray()
+        self.pump()
+        data, self._pending = bytes(self._pending), bytearray()
         return data.decode("utf-8", errors="replace")
-
-    def join(self, timeout: float) -> None:
-        self._thread.join(timeout)
 
 
 class Worker:
@@ -182,7 +190,7 @@ class Worker:
                 os.close(fd)
         self._to_worker = self._from_worker = -1
         if self.output is not None:
-            self.output.join(timeout=1)
+            self.output.pump()
         if process.stdout is not None:
             with contextlib.suppress(Exception):
                 process.stdout.close()
@@ -272,8 +280,11 @@ class Worker:
 
     def _receive(self, timeout: float, during: str) -> tuple[dict[str, Any], list[bytes]]:
         deadline = time.monotonic() + timeout
+        output = self.output
         with selectors.DefaultSelector() as selector:
             selector.register(self._from_worker, selectors.EVENT_READ)
+            if output is not None and not output.closed:
+                selector.register(output.fd, selectors.EVENT_READ)
             while True:
                 try:
                     frame = self._reader.take()
@@ -293,7 +304,12 @@ class Worker:
                         "and was stopped. "
                         "Your code probably has an infinite loop, or is far too slow."
                     )
-                if not selector.select(remaining):
+                events = selector.select(remaining)
+                if output is not None and any(key.fd == output.fd for key, _ in events):
+                    output.pump()
+                    if output.closed:
+                        selector.unregister(output.fd)
+                if not any(key.fd == self._from_worker for key, _ in events):
                     continue
                 chunk = os.read(self._from_worker, 1 << 20)
                 if not chunk:

@@ -84,23 +84,22 @@ def _enc(value: Any, blobs: list[bytes], depth: int) -> Any:
         raise Unencodable("nested too deeply")
     if value is None or isinstance(value, bool | str):
         return value
+    if isinstance(value, np.generic | np.ndarray):
+        return _enc_array(value, blobs)
     if isinstance(value, int):
-        return value if abs(value) < 2**63 else {"$bigint": str(value)}
+        if abs(value) < 2**63:
+            return value
+        try:
+            return {"$bigint": str(value)}
+        except ValueError:  # beyond Python's digit limit for int -> str
+            raise Unencodable("an integer with too many digits") from None
     if isinstance(value, float):
         return value if math.isfinite(value) else {"$float": repr(value)}
     if isinstance(value, Strided):
-        return {"$strided": _enc(value.base, blobs, depth + 1)["$nd"], "step": list(value.step)}
-    if isinstance(value, np.ndarray | np.generic):
-        array = np.asarray(value)
-        if array.dtype.kind not in ALLOWED_KINDS:
-            raise Unencodable(f"an array of dtype {array.dtype} (only numbers travel)")
-        buffer = io.BytesIO()
-        if not (array.flags.c_contiguous or array.flags.f_contiguous):
-            array = np.ascontiguousarray(array)  # a transposed array stays Fortran-ordered
-        np.lib.format.write_array(buffer, array, allow_pickle=False)
-        blobs.append(buffer.getvalue())
-        tag = "$scalar" if isinstance(value, np.generic) else "$nd"
-        return {tag: len(blobs) - 1}
+        base = np.asarray(value.base)
+        if base.ndim != len(value.step):
+            raise Unencodable("Strided needs one step per dimension")
+        return {"$strided": _enc_array(base, blobs)["$nd"], "step": list(value.step)}
     if isinstance(value, Handle):
         return {"$handle": value.id, "type": value.type_name}
     if isinstance(value, list):
@@ -114,12 +113,33 @@ def _enc(value: Any, blobs: list[bytes], depth: int) -> Any:
     raise Unencodable(f"an object of type {type(value).__name__}")
 
 
+def _enc_array(value: np.ndarray | np.generic, blobs: list[bytes]) -> dict[str, int]:
+    array = np.asarray(value)
+    if array.dtype.kind not in ALLOWED_KINDS:
+        raise Unencodable(f"an array of dtype {array.dtype} (only numbers travel)")
+    if not (array.flags.c_contiguous or array.flags.f_contiguous):
+        array = np.ascontiguousarray(array)  # a transposed array stays Fortran-ordered
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, array, allow_pickle=False)
+    blobs.append(buffer.getvalue())
+    return {"$scalar" if isinstance(value, np.generic) else "$nd": len(blobs) - 1}
+
+
 def decode(doc: Any, blobs: list[bytes]) -> Any:
-    """Inverse of :func:`encode`; validates as it goes."""
+    """Inverse of :func:`encode`; validates as it goes and raises only ProtocolError."""
+    try:
+        return _dec(doc, blobs)
+    except ProtocolError:
+        raise
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError, RecursionError) as exc:
+        raise ProtocolError(f"malformed value ({type(exc).__name__})") from None
+
+
+def _dec(doc: Any, blobs: list[bytes]) -> Any:
     if doc is None or isinstance(doc, bool | int | float | str):
         return doc
     if isinstance(doc, list):
-        return [decode(v, blobs) for v in doc]
+        return [_dec(v, blobs) for v in doc]
     if isinstance(doc, dict) and len(doc) >= 1:
         if "$nd" in doc:
             return decode_array(blobs[_index(doc["$nd"], blobs)])
@@ -131,18 +151,20 @@ def decode(doc: Any, blobs: list[bytes]) -> Any:
         if "$strided" in doc and isinstance(doc.get("step"), list) and len(doc["step"]) <= 32:
             base = decode_array(blobs[_index(doc["$strided"], blobs)])
             step = doc["step"]
-            if not all(isinstance(n, int) and 1 <= n <= 1 << 16 for n in step):
+            if len(step) != base.ndim or not all(
+                type(n) is int and 1 <= n <= 1 << 16 for n in step
+            ):
                 raise ProtocolError("bad strides")
             return Strided(base, tuple(step)).view
         if "$tuple" in doc and isinstance(doc["$tuple"], list):
-            return tuple(decode(v, blobs) for v in doc["$tuple"])
+            return tuple(_dec(v, blobs) for v in doc["$tuple"])
         if "$dict" in doc and isinstance(doc["$dict"], dict):
-            return {str(k): decode(v, blobs) for k, v in doc["$dict"].items()}
+            return {str(k): _dec(v, blobs) for k, v in doc["$dict"].items()}
         if "$float" in doc and doc["$float"] in ("nan", "inf", "-inf"):
             return float(doc["$float"])
         if "$bigint" in doc and isinstance(doc["$bigint"], str) and len(doc["$bigint"]) < 5000:
             return int(doc["$bigint"])
-        if "$handle" in doc and isinstance(doc["$handle"], int):
+        if "$handle" in doc and type(doc["$handle"]) is int:
             return Handle(doc["$handle"], str(doc.get("type", "object"))[:100])
     raise ProtocolError(f"unknown value in frame: {str(doc)[:80]}")
 
@@ -174,13 +196,13 @@ def decode_array(blob: bytes) -> np.ndarray:
         header = ast.literal_eval(blob[start : start + header_len].decode("latin1"))
         descr, fortran, shape = header["descr"], header["fortran_order"], header["shape"]
         dtype = np.dtype(descr) if isinstance(descr, str) else None
-    except (ValueError, SyntaxError, KeyError, TypeError) as exc:
-        raise ProtocolError(f"bad .npy header: {exc}") from None
+    except (ValueError, SyntaxError, KeyError, TypeError, RecursionError, MemoryError) as exc:
+        raise ProtocolError(f"bad .npy header: {type(exc).__name__}") from None
+    if not isinstance(fortran, bool):
+        raise ProtocolError("bad .npy fortran_order")
     if dtype is None or dtype.kind not in ALLOWED_KINDS or dtype.fields is not None:
         raise ProtocolError(f"dtype {descr!r} is not a plain numeric dtype")
-    if not isinstance(shape, tuple) or not all(
-        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape
-    ):
+    if not isinstance(shape, tuple) or not all(type(n) is int and 0 <= n <= 1 << 40 for n in shape):
         raise ProtocolError("bad .npy shape")
     if len(shape) > 32:
         raise ProtocolError("too many dimensions")
@@ -250,8 +272,8 @@ class FrameReader:
             pos += size
         try:
             message = json.loads(bytes(buf[HEADER.size : HEADER.size + json_len]))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ProtocolError(f"frame is not valid JSON: {exc}") from None
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            raise ProtocolError(f"frame is not valid JSON: {type(exc).__name__}") from None
         if not isinstance(message, dict):
             raise ProtocolError("frame is not a JSON object")
         blobs = [bytes(buf[start : start + size]) for start, size in offsets]
