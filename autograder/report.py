@@ -14,6 +14,16 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def shorten(name: str, width: int) -> str:
+    """Fit a test name into ``width``, keeping a parametrisation suffix like ``[3x3]``."""
+    if len(name) <= width:
+        return name
+    base, bracket, case = name.rpartition(" [") if name.endswith("]") else (name, "", "")
+    suffix = f" [{case}" if bracket else ""
+    room = max(8, width - len(suffix) - 1)
+    return base[:room].rstrip() + "…" + suffix[: width - room - 1]
+
+
 def _gradable(results: GradingResults, staff: bool) -> list[TestResult]:
     return [
         t for t in results.tests
@@ -30,8 +40,7 @@ def score_table(results: GradingResults, *, details: bool = False, staff: bool =
     for test in rows:
         mark = "ok" if test.passed else "FAIL"
         points = f"{_fmt(test.score)}/{_fmt(test.max_score)}"
-        name = test.name if len(test.name) <= name_width else test.name[: name_width - 1] + "…"
-        lines.append(f"{mark:4}{points:>11}  {name}")
+        lines.append(f"{mark:4}{points:>11}  {shorten(test.name, name_width)}")
         if details and not test.passed and test.output:
             for paragraph in test.output.splitlines()[:12]:
                 lines += textwrap.wrap(paragraph, width - 8, initial_indent=" " * 8,
@@ -51,7 +60,7 @@ def side_by_side(columns: dict[str, GradingResults]) -> str:
     lines = [header, "-" * len(header)]
     by_name = {label: {t.name: t for t in columns[label].tests} for label in labels}
     for test in first:
-        name = test.name if len(test.name) <= name_width else test.name[: name_width - 1] + "…"
+        name = shorten(test.name, name_width)
         cells = []
         for label in labels:
             other = by_name[label].get(test.name)

@@ -26,7 +26,7 @@ CASES = [
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="cnngrade-bench-"))
-    print(f"| submission | score | wall time (s) | peak memory, all processes (MB) |")
+    print("| submission | score | wall time (s) | peak memory, all processes (MB) |")
     print("| --- | --- | --- | --- |")
     for label, variant in CASES:
         upload = build_submission(work / "uploads", variant)

@@ -142,7 +142,9 @@ def test_errors(submission, x_shape, k_shape, why):
 
 
 @pytest.mark.parametrize(
-    ("x_shape", "k_shape"), [((5, 5), (2, 2)), ((6, 9), (3, 4)), ((4, 4), (1, 3))]
+    ("x_shape", "k_shape"),
+    [((5, 5), (2, 2)), ((6, 9), (3, 4)), ((4, 4), (1, 3))],
+    ids=lambda s: "x".join(map(str, s)),
 )
 def test_convolve_matches_flipped_correlation(submission, reference, x_shape, k_shape):
     """convolve2d: equals correlation with the kernel flipped on both axes"""
@@ -157,7 +159,9 @@ def test_convolve_matches_flipped_correlation(submission, reference, x_shape, k_
 
 
 @pytest.mark.parametrize(
-    ("x_shape", "k_shape"), [((4, 5), (2, 2)), ((6, 6), (3, 2)), ((3, 7), (1, 3)), ((4, 4), (4, 4))]
+    ("x_shape", "k_shape"),
+    [((4, 5), (2, 2)), ((6, 6), (3, 2)), ((3, 7), (1, 3)), ((4, 4), (4, 4))],
+    ids=lambda s: "x".join(map(str, s)),
 )
 def test_backward_numerical(submission, reference, x_shape, k_shape):
     """correlate2d_backward: gradients match numerical differentiation"""
