@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from autograder import __version__
+from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
 from autograder.report import score_table, side_by_side
@@ -40,9 +41,14 @@ def main() -> None:
 
 
 @main.command("list")
+@click.option("--keys", is_flag=True, help="list every assignment.toml key with its meaning")
 @kit_option
-def list_stages(kit: Path | None) -> None:
+def list_stages(keys: bool, kit: Path | None) -> None:
     """List the stages, their functions and points."""
+    if keys:
+        for key, doc in describe_keys():
+            click.echo(f"{key}\n    {doc}")
+        return
     try:
         stages = all_stages(kit)
     except CnngradeError as exc:

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 GRADESCOPE_OUTPUT_LIMIT = 100_000  # Gradescope truncates longer outputs
+OUTPUT_BUDGET = 90_000  # all outputs together stay below it, with room for the JSON
+TOP_OUTPUT_LIMIT = 20_000
 TEST_OUTPUT_LIMIT = 8_000
 
 
@@ -107,13 +109,15 @@ class GradingResults:
     # -- the serializer ---------------------------------------------------------------------
 
     def to_gradescope_dict(self) -> dict[str, Any]:
+        top = _clip(self.output, TOP_OUTPUT_LIMIT)
+        per_test = _per_test_limit([t.output for t in self.tests], OUTPUT_BUDGET - len(top))
         doc: dict[str, Any] = {
             "score": _number(self.score),
             "execution_time": _number(round(self.execution_time, 3)),
-            "output": _clip(self.output, GRADESCOPE_OUTPUT_LIMIT // 4),
+            "output": top,
             "visibility": self.visibility.value,
             "stdout_visibility": self.stdout_visibility.value,
-            "tests": [_test_dict(t) for t in self.tests],
+            "tests": [_test_dict(t, per_test) for t in self.tests],
         }
         if self.leaderboard:
             doc["leaderboard"] = [
@@ -154,13 +158,28 @@ class GradingResults:
         )
 
 
-def _test_dict(test: TestResult) -> dict[str, Any]:
+def _per_test_limit(outputs: list[str], budget: int) -> int:
+    """The largest per-test cap that keeps all test outputs within ``budget`` characters.
+
+    Short outputs are never cut; the long ones share what is left equally.
+    """
+    lengths = sorted(min(len(o), TEST_OUTPUT_LIMIT) for o in outputs)
+    remaining, count = max(budget, 0), len(lengths)
+    for index, length in enumerate(lengths):
+        share = remaining // max(count - index, 1)
+        if length > share:
+            return max(share - 60, 200)  # room for the "not shown" note
+        remaining -= length
+    return TEST_OUTPUT_LIMIT
+
+
+def _test_dict(test: TestResult, limit: int = TEST_OUTPUT_LIMIT) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "name": test.name,
         "score": _number(test.score),
         "max_score": _number(test.max_score),
         "status": "passed" if test.passed else "failed",
-        "output": _clip(test.output, TEST_OUTPUT_LIMIT),
+        "output": _clip(test.output, limit),
         "visibility": test.visibility.value,
         "tags": list(test.tags),
     }

@@ -53,6 +53,13 @@ def test_list_shows_stages_and_functions():
     assert "correlate2d" in result.output and "learn_kernel" in result.output
 
 
+def test_list_keys_documents_the_config_schema():
+    result = CliRunner().invoke(cli.main, ["list", "--keys"])
+    assert result.exit_code == 0
+    assert "grading.timing.<name>.limit" in result.output
+    assert "limits.call_timeout" in result.output
+
+
 def test_kit_not_found_is_explained(tmp_path):
     result = CliRunner().invoke(cli.main, ["list", "--kit", str(tmp_path)])
     assert result.exit_code != 0

@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from autograder.results import (
+    GRADESCOPE_OUTPUT_LIMIT,
     TEST_OUTPUT_LIMIT,
     GradingResults,
     LeaderboardEntry,
@@ -52,6 +53,17 @@ def test_long_outputs_are_clipped():
     long = GradingResults(tests=(TestResult("a", 0, 1, False, "x" * (TEST_OUTPUT_LIMIT * 3)),))
     output = long.to_gradescope_dict()["tests"][0]["output"]
     assert len(output) < TEST_OUTPUT_LIMIT + 100 and "more characters not shown" in output
+
+
+def test_all_outputs_together_stay_under_gradescopes_limit():
+    """Do 60 tests with long outputs still fit Gradescope's 100,000 characters in all?"""
+    noisy = tuple(TestResult(f"t{i}", 0, 1, False, "y" * 7_000) for i in range(60))
+    short = TestResult("short", 0, 1, False, "exact message")
+    doc = GradingResults(tests=(short, *noisy), output="z" * 50_000).to_gradescope_dict()
+    total = len(doc["output"]) + sum(len(t["output"]) for t in doc["tests"])
+    assert total <= GRADESCOPE_OUTPUT_LIMIT
+    assert doc["tests"][0]["output"] == "exact message"  # short messages are never cut
+    assert all("more characters not shown" in t["output"] for t in doc["tests"][1:])
 
 
 def test_nan_scores_are_refused():
