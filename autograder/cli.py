@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from autograder import __version__
+from autograder.calibration import calibrate, validate
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
-from autograder.report import score_table, side_by_side
+from autograder.report import checks_table, score_table, side_by_side, zoo_table
 from autograder.stages import Stage, all_stages, get_stage
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,6 +102,60 @@ def check_command(stage: str, path: Path, kit: Path | None) -> None:
         click.echo(f"\n{len(failed)} public test(s) failing. The hidden tests check more cases.")
         sys.exit(1)
     click.echo("\nAll public tests pass. Remember: the hidden tests check more cases and speed.")
+
+
+@main.command("calibrate")
+@click.argument("stage")
+@kit_option
+def calibrate_command(stage: str, kit: Path | None) -> None:
+    """Time the stage's zoo of implementations against the reference.
+
+    Prints each member's CPU-time ratio, the verdict the speed test gives it, and its margin
+    to the configured limit (how many times under it for "pass", over it for "fail").
+    """
+    chosen = _stage(stage, kit)
+    if not chosen.zoo:
+        raise click.ClickException(f"stage {chosen.id} has no zoo/ folder to calibrate")
+    with _progress(len(chosen.zoo), f"timing {chosen.id}'s zoo") as advance:
+        outcomes = calibrate(chosen, advance)
+    click.echo(zoo_table(outcomes))
+    if not all(o.ok for o in outcomes):
+        sys.exit(1)
+
+
+@main.command("validate")
+@click.argument("stage", required=False)
+@kit_option
+def validate_command(stage: str | None, kit: Path | None) -> None:
+    """Check stages before release: the reference scores full marks, the stub zero, and
+    every zoo member gets the speed verdict it declares. Exits 1 if anything fails."""
+    try:
+        stages = [get_stage(stage, kit)] if stage else all_stages(kit)
+    except CnngradeError as exc:
+        raise click.ClickException(str(exc)) from None
+    all_ok = True
+    for chosen in stages:
+        steps = 2 + len(chosen.zoo)
+        with _progress(steps, f"validating {chosen.id}") as advance:
+            checks = validate(chosen, advance)
+        click.echo(f"stage {chosen.config.number} {chosen.id}")
+        click.echo(checks_table(checks))
+        all_ok &= all(c.ok for c in checks)
+    click.echo("all checks passed" if all_ok else "SOME CHECKS FAILED")
+    if not all_ok:
+        sys.exit(1)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr; yields the callback the core calls per step."""
+    with click.progressbar(length=total, label=label, file=sys.stderr,
+                           item_show_func=lambda item: item) as bar:  # fmt: skip
+
+        def advance(item: str) -> None:
+            bar.update(1, item)
+
+        yield advance
 
 
 @main.command("demo")

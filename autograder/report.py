@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+from autograder.calibration import Check, ZooOutcome
 from autograder.results import GradingResults, TestResult, Visibility
 
 STAFF_PREFIX = "Grader diagnostics"
@@ -74,3 +75,34 @@ def side_by_side(columns: dict[str, GradingResults]) -> str:
     times = [f"{columns[label].execution_time:>11.1f}s" for label in labels]
     lines.append(f"{'grading time':<{name_width}}  " + "  ".join(times))
     return "\n".join(lines)
+
+
+def zoo_table(outcomes: list[ZooOutcome]) -> str:
+    """Calibration results: one row per zoo member."""
+    header = (f"{'implementation':<24} {'function':<14} {'ratio':>8} {'limit':>6} "
+              f"{'verdict':>8} {'expected':>8} {'margin':>7}")  # fmt: skip
+    lines = [header, "-" * len(header)]
+    for outcome in sorted(outcomes, key=lambda o: (o.member.function, _ratio(o))):
+        member, result = outcome.member, outcome.result
+        ratio = f"{result.ratio:.2f}" if result else "-"
+        limit = f"{result.limit:g}" if result else "-"
+        margin = f"{outcome.margin:.1f}×" if outcome.margin is not None else "-"
+        flag = "" if outcome.ok else "  <-- WRONG VERDICT"
+        lines.append(f"{member.name:<24} {member.function:<14} {ratio:>8} {limit:>6} "
+                     f"{outcome.verdict:>8} {member.expected:>8} {margin:>7}{flag}")  # fmt: skip
+        if outcome.problem:
+            lines.append(f"{'':<24} {outcome.problem}")
+    if outcomes and outcomes[0].result:
+        ref = min((o.result.reference_seconds for o in outcomes if o.result), default=0.0)
+        lines.append(f"reference: {ref * 1e3:.2f} ms of CPU time per call (best)")
+    return "\n".join(lines)
+
+
+def _ratio(outcome: ZooOutcome) -> float:
+    return outcome.result.ratio if outcome.result else float("inf")
+
+
+def checks_table(checks: list[Check]) -> str:
+    return "\n".join(
+        f"  {'ok ' if check.ok else 'FAIL'} {check.name}: {check.detail}" for check in checks
+    )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from autograder.config import CONFIG_NAME, AssignmentConfig, load_config
-from autograder.errors import UnknownStageError
+from autograder.errors import ConfigError, UnknownStageError
 from autograder.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE, find_kit
 
 
@@ -42,6 +46,37 @@ class Stage:
     def reference(self) -> Path:
         """The reference module (instructors only)."""
         return self.kit / SOLUTIONS / self.config.module
+
+    @property
+    def zoo(self) -> list[Path]:
+        """Calibration implementations (``zoo/*.py``), each declaring ``EXPECTED``."""
+        return sorted((self.directory / "zoo").glob("*.py"))
+
+    @cached_property
+    def timing_inputs(self) -> dict[str, Callable[[Any], tuple[Any, ...]]]:
+        """Input makers for the speed tests, from the stage's ``timing.py``.
+
+        ``timing.py`` defines ``INPUTS = {"function": make}`` where ``make(rng)`` returns the
+        positional arguments of one call. Every timed function in the config needs one.
+        """
+        path = self.directory / "timing.py"
+        timed = set(self.config.grading.timing)
+        if not timed:
+            return {}
+        if not path.exists():
+            raise ConfigError(path, None, f"missing: the config times {sorted(timed)}")
+        name = f"cnngrade_timing_{self.config.id}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        inputs = getattr(module, "INPUTS", None)
+        if not isinstance(inputs, dict):
+            raise ConfigError(path, "INPUTS", "define INPUTS = {'function': make_inputs}")
+        for function in sorted(timed - set(inputs)):
+            raise ConfigError(path, f"INPUTS.{function}", "no input maker for a timed function")
+        return inputs
 
     @property
     def stub(self) -> Path:

@@ -94,3 +94,13 @@ def test_grade_writes_results_even_for_garbage(tmp_path):
     proc = run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(KIT))
     assert proc.returncode == 0
     assert Path(out).exists() and '"score": 0' in out.read_text()
+
+
+def test_validate_exits_non_zero_when_a_check_fails(tmp_path):
+    from tests.test_calibration import write_kit
+
+    write_kit(tmp_path, reference_body="return x")
+    result = CliRunner().invoke(cli.main, ["validate", "demo", "--kit", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "FAIL reference scores full marks" in result.output
+    assert "SOME CHECKS FAILED" in result.output

@@ -71,8 +71,13 @@ class SpeedCheck:
         self._specs = specs
         self.results: list[TimingResult] = []
 
-    def measure(self, function: str, make_inputs: InputMaker, *, seed: int = 0) -> TimingResult:
+    def measure(
+        self, function: str, make_inputs: InputMaker | None = None, *, seed: int = 0
+    ) -> TimingResult:
+        """Time ``function`` against the reference on inputs from ``make_inputs`` (default:
+        the stage's ``timing.py``)."""
         spec = self._specs[function]
+        make_inputs = make_inputs or self._session.stage.timing_inputs[function]
         student = self._session.student_worker()
         reference = self._session.reference_worker()
         rng = np.random.default_rng(seed)
@@ -106,7 +111,9 @@ class SpeedCheck:
         self.results.append(result)
         return result
 
-    def check(self, function: str, make_inputs: InputMaker, *, seed: int = 0) -> TimingResult:
+    def check(
+        self, function: str, make_inputs: InputMaker | None = None, *, seed: int = 0
+    ) -> TimingResult:
         """Measure and fail the test with a teaching message when over the limit."""
         result = self.measure(function, make_inputs, seed=seed)
         if not result.passed:

@@ -1,0 +1,165 @@
+"""Calibration and validation of a stage: do its thresholds separate what they should?
+
+A stage's zoo (``assignments/<stage>/zoo/*.py``) holds implementations of its timed
+functions, each a standalone module declaring ``TIMED`` (the function; optional when the
+stage times only one), ``EXPECTED`` ("pass" or "fail") and optionally ``REQUIRES`` (a
+package that must be installed, e.g. a library call). Each member is timed against the
+reference exactly as grading does. :func:`validate` adds the end-to-end checks: the
+reference scores full marks and the stub scores zero.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.errors import ConfigError
+from autograder.grading.runner import grade
+from autograder.grading.session import GradingSession
+from autograder.grading.timing import SpeedCheck, TimingResult
+from autograder.sandbox.faults import StudentFault
+from autograder.stages import Stage
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ZooMember:
+    path: Path
+    function: str
+    expected: str
+    summary: str
+    requires: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class ZooOutcome:
+    member: ZooMember
+    result: TimingResult | None = None
+    problem: str | None = None  # could not be timed (crash, missing package)
+    skipped: bool = False
+
+    @property
+    def verdict(self) -> str:
+        if self.skipped:
+            return "skipped"
+        if self.result is None:
+            return "error"
+        return "pass" if self.result.passed else "fail"
+
+    @property
+    def ok(self) -> bool:
+        return self.skipped or self.verdict == self.member.expected
+
+    @property
+    def margin(self) -> float | None:
+        """How far the ratio is from the limit, on the expected side (> 1 is good)."""
+        if self.result is None:
+            return None
+        ratio, limit = self.result.ratio, self.result.limit
+        return limit / ratio if self.member.expected == "pass" else ratio / limit
+
+
+def read_member(path: Path, stage: Stage) -> ZooMember:
+    """Read a zoo module's declarations without importing it."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    values: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in ("TIMED", "EXPECTED", "REQUIRES"):
+                values[target.id] = ast.literal_eval(node.value)
+    timed = list(stage.config.grading.timing)
+    function = values.get("TIMED", timed[0] if len(timed) == 1 else None)
+    if function not in timed:
+        raise ConfigError(path, "TIMED", f"must name one of the timed functions {timed}")
+    expected = values.get("EXPECTED")
+    if expected not in ("pass", "fail"):
+        raise ConfigError(path, "EXPECTED", "must be 'pass' or 'fail'")
+    requires = values.get("REQUIRES", ())
+    requires = (requires,) if isinstance(requires, str) else tuple(str(r) for r in requires)  # type: ignore[attr-defined]
+    doc = (ast.get_docstring(tree) or path.stem).strip().splitlines()[0]
+    return ZooMember(path, str(function), str(expected), doc, requires)
+
+
+def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
+    missing = [name for name in member.requires if importlib.util.find_spec(name) is None]
+    if missing:
+        return ZooOutcome(member, problem=f"not installed: {', '.join(missing)}", skipped=True)
+    work = Path(tempfile.mkdtemp(prefix="cnngrade-zoo-"))
+    try:
+        upload = work / "upload"
+        upload.mkdir()
+        shutil.copyfile(member.path, upload / stage.config.module_basename)
+        session = GradingSession(stage, upload)
+        try:
+            speed = SpeedCheck(session, stage.config.grading.timing)
+            return ZooOutcome(member, speed.measure(member.function))
+        except StudentFault as exc:
+            return ZooOutcome(member, problem=exc.message.splitlines()[0])
+        finally:
+            session.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def calibrate(stage: Stage, progress: Progress | None = None) -> list[ZooOutcome]:
+    """Time every zoo member against the reference."""
+    members = [read_member(path, stage) for path in stage.zoo]
+    outcomes = []
+    for member in members:
+        if progress:
+            progress(member.name)
+        outcomes.append(time_member(stage, member))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def validate(stage: Stage, progress: Progress | None = None) -> list[Check]:
+    """The stage's end-to-end checks; all must be ok before the stage is released."""
+    checks: list[Check] = []
+    if progress:
+        progress("reference")
+    reference = grade(stage, stage.reference)
+    failing = [t.name for t in reference.tests if not t.passed and t.max_score > 0]
+    checks.append(Check(
+        "reference scores full marks",
+        reference.score == reference.max_score > 0 and not failing,
+        f"{reference.score:g}/{reference.max_score:g}"
+        + (f"; failing: {'; '.join(failing[:5])}" if failing else ""),
+    ))  # fmt: skip
+    used = {t.nodeid.split("::")[-1].split("[")[0] for t in reference.tests if t.nodeid}
+    unknown = sorted(set(stage.config.grading.points) - used)
+    checks.append(Check(
+        "every [grading.points] entry names a test",
+        not unknown,
+        "unknown: " + ", ".join(unknown) if unknown else f"{len(used)} test functions",
+    ))  # fmt: skip
+    if progress:
+        progress("stub")
+    stub = grade(stage, stage.stub)
+    checks.append(Check("stub scores zero", stub.score == 0, f"{stub.score:g}/{stub.max_score:g}"))
+    for outcome in calibrate(stage, progress):
+        member = outcome.member
+        detail = outcome.problem or (outcome.result.summary() if outcome.result else "")
+        checks.append(Check(
+            f"zoo {member.name} ({member.function}) should {member.expected}",
+            outcome.ok,
+            f"{outcome.verdict}: {detail}",
+        ))  # fmt: skip
+    return checks

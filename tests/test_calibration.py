@@ -1,0 +1,68 @@
+"""Calibration and validation: do the speed limits separate the zoo, and does `validate`
+catch a stage that is not ready?"""
+
+from __future__ import annotations
+
+import pytest
+
+from autograder.calibration import read_member, time_member, validate
+from autograder.errors import ConfigError
+from autograder.stages import Stage, all_stages
+from tests.conftest import KIT
+
+MEMBERS = [(stage, path) for stage in all_stages(KIT) for path in stage.zoo]
+
+
+@pytest.mark.parametrize(("stage", "path"), MEMBERS, ids=[f"{s.id}-{p.stem}" for s, p in MEMBERS])
+def test_zoo_member_gets_its_declared_verdict(stage, path):
+    """Is every zoo implementation judged as it declares, with a margin of at least 3×?"""
+    outcome = time_member(stage, read_member(path, stage))
+    if outcome.skipped:
+        pytest.skip(outcome.problem)
+    assert outcome.ok, outcome.problem or outcome.result.summary()
+    assert outcome.margin >= 3.0, outcome.result.summary()
+
+
+def write_kit(root, reference_body="return 2 * x", stub_body="raise NotImplementedError"):
+    stage = root / "assignments" / "demo"
+    (stage / "tests" / "public").mkdir(parents=True)
+    (stage / "zoo").mkdir()
+    (stage / "assignment.toml").write_text(
+        'id = "demo"\nnumber = 9\ntitle = "t"\nmodule = "cnnlab/demo.py"\n'
+        'functions = ["double"]\n[grading.points]\ntest_double = 1\ntest_typo = 1\n'
+    )
+    (stage / "tests" / "public" / "test_demo.py").write_text(
+        "def test_double(submission):\n    assert submission.double(2) == 4\n"
+    )
+    for folder, body in (("solutions", reference_body), ("student_template", stub_body)):
+        (root / folder / "cnnlab").mkdir(parents=True)
+        (root / folder / "cnnlab" / "demo.py").write_text(f"def double(x):\n    {body}\n")
+    return Stage(root, stage)
+
+
+def test_validate_flags_a_broken_reference_a_working_stub_and_a_typo(tmp_path):
+    checks = {c.name: c for c in validate(write_kit(tmp_path, "return x", "return 2 * x"))}
+    assert not checks["reference scores full marks"].ok
+    assert not checks["stub scores zero"].ok
+    typo = checks["every [grading.points] entry names a test"]
+    assert not typo.ok and "test_typo" in typo.detail
+
+
+def test_validate_passes_a_good_stage(tmp_path):
+    stage = write_kit(tmp_path)
+    (stage.directory / "assignment.toml").write_text(
+        (stage.directory / "assignment.toml").read_text().replace("test_typo = 1\n", "")
+    )
+    assert all(check.ok for check in validate(stage))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ('"""m"""\nTIMED = "correlate2d"\n', "EXPECTED"),
+    ('"""m"""\nTIMED = "nope"\nEXPECTED = "pass"\n', "TIMED"),
+    ('"""m"""\nEXPECTED = "maybe"\n', "EXPECTED"),
+])  # fmt: skip
+def test_zoo_declarations_are_checked(tmp_path, stage1, text, key):
+    path = tmp_path / "member.py"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=key):
+        read_member(path, stage1)
