@@ -1,19 +1,22 @@
-"""Grade one submission of each kind and print score, wall time and peak memory.
+"""Grade submissions through the CLI and print score, wall time and peak memory.
 
-Peak memory is the resident memory of the whole process tree (the grader and its workers),
-sampled every 20 ms. Usage: python benchmarks/grading_cost.py
+For every stage: its reference and its stub. For stage 1 also the failure cases (loop,
+syntax error, empty upload, exit at import, infinite loop, segfault). Peak memory is the
+resident memory of the whole process tree (the grader and its workers), sampled every
+20 ms. Usage: python benchmarks/grading_cost.py [STAGE ...]
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
-from _common import build_submission, grade_with_cli
+from _common import ROOT, build_submission, grade_with_cli
 
-CASES = [
-    ("reference", "reference"),
-    ("stub", "stub"),
+from autograder.stages import all_stages
+
+STAGE1_CASES = [
     ("double loop", "loop"),
     ("sliding_window_view + einsum", "sliding"),
     ("syntax error", "syntax_error"),
@@ -24,16 +27,23 @@ CASES = [
 ]
 
 
-def main() -> None:
+def main(wanted: list[str]) -> None:
     work = Path(tempfile.mkdtemp(prefix="cnngrade-bench-"))
-    print("| submission | score | wall time (s) | peak memory, all processes (MB) |")
-    print("| --- | --- | --- | --- |")
-    for label, variant in CASES:
-        upload = build_submission(work / "uploads", variant)
-        results, wall, peak = grade_with_cli(upload, work / f"{variant}.json")
-        total = sum(t["max_score"] for t in results["tests"])
-        print(f"| {label} | {results['score']:g}/{total:g} | {wall:.2f} | {peak / 2**20:.0f} |")
+    print("| stage | submission | score | wall time (s) | peak memory, all processes (MB) |")
+    print("| --- | --- | --- | --- | --- |")
+    for stage in all_stages(ROOT):
+        if wanted and stage.id not in wanted and str(stage.config.number) not in wanted:
+            continue
+        uploads = [("reference", stage.reference), ("stub", stage.stub)]
+        if stage.config.number == 1:
+            uploads += [(label, build_submission(work / "uploads", v)) for label, v in STAGE1_CASES]
+        for label, upload in uploads:
+            out = work / f"{stage.id}-{label.split()[0]}.json"
+            results, wall, peak = grade_with_cli(upload, out, stage.id)
+            total = sum(t["max_score"] for t in results["tests"])
+            print(f"| {stage.id} | {label} | {results['score']:g}/{total:g} | {wall:.2f} "
+                  f"| {peak / 2**20:.0f} |")  # fmt: skip
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
