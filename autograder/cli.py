@@ -15,6 +15,7 @@ from autograder.calibration import calibrate, validate
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
+from autograder.packaging.build import build
 from autograder.report import checks_table, score_table, side_by_side, zoo_table
 from autograder.stages import Stage, all_stages, get_stage
 
@@ -156,6 +157,24 @@ def _progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
             bar.update(1, item)
 
         yield advance
+
+
+@main.command("build")
+@click.argument("stage")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("dist"), show_default=True, help="folder for the zip")  # fmt: skip
+@kit_option
+def build_command(stage: str, out_dir: Path, kit: Path | None) -> None:
+    """Build the Gradescope autograder zip for STAGE.
+
+    Upload the zip as the assignment's autograder ("Zip file upload"). It holds setup.sh,
+    run_autograder, pinned requirements, the framework wheel, the stage's tests (hidden
+    ones included) and its reference solution.
+    """
+    report = build(_stage(stage, kit), out_dir)
+    for name in report.files:
+        click.echo(f"  {name}")
+    click.echo(f"{report.path} ({report.size / 1024:.1f} KiB, {len(report.files)} files)")
 
 
 @main.command("demo")

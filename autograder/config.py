@@ -11,7 +11,8 @@ import difflib
 import sys
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from autograder.errors import ConfigError
 
@@ -86,6 +87,49 @@ class GradingSpec:
 
 
 @dataclass(frozen=True)
+class GradescopeSpec:
+    """How the stage runs on Gradescope."""
+
+    timeout: float = field(
+        default=600.0,
+        metadata=_doc("the assignment's autograder timeout on Gradescope, in seconds"),
+    )
+    margin: float = field(
+        default=60.0,
+        metadata=_doc(
+            "seconds before that timeout at which grading stops and reports the remaining "
+            "tests as not run (results are still written)"
+        ),
+    )
+    requirements: list[str] = field(
+        default_factory=list,
+        metadata=_doc("extra pinned packages for this stage's image, e.g. 'torch==2.13.0'"),
+    )
+    torch_index: str = field(
+        default="https://download.pytorch.org/whl/cpu",
+        metadata=_doc("package index for torch (its CPU wheels), used when torch is required"),
+    )
+
+    @property
+    def deadline(self) -> float:
+        return max(self.timeout - self.margin, self.timeout * 0.5)
+
+
+@dataclass(frozen=True)
+class LeaderboardSpec:
+    """An opt-in Gradescope leaderboard column."""
+
+    name: str = field(metadata=_doc("the column's title on Gradescope"))
+    metric: str = field(
+        metadata=_doc(
+            "what to show: 'speed:<function>' (CPU-time ratio to the reference) or the name "
+            "of a value a test records with the `record` fixture"
+        )
+    )
+    order: str = field(default="desc", metadata=_doc("'asc' (lower is better) or 'desc'"))
+
+
+@dataclass(frozen=True)
 class AssignmentConfig:
     """One stage of the course: what students submit and how it is graded."""
 
@@ -107,6 +151,12 @@ class AssignmentConfig:
     )
     grading: GradingSpec = field(default_factory=GradingSpec, metadata=_doc("scoring"))
     limits: Limits = field(default_factory=Limits, metadata=_doc("sandbox limits"))
+    gradescope: GradescopeSpec = field(
+        default_factory=GradescopeSpec, metadata=_doc("Gradescope settings")
+    )
+    leaderboard: LeaderboardSpec | None = field(
+        default=None, metadata=_doc("an optional leaderboard column (opt-in)")
+    )
 
     @property
     def module_name(self) -> str:
@@ -163,6 +213,10 @@ def _build(cls: type[T], raw: Any, path: Path, prefix: str) -> T:
 
 def _convert(hint: Any, value: Any, path: Path, key: str) -> Any:
     origin = get_origin(hint)
+    args = get_args(hint)
+    if origin in (Union, UnionType) and type(None) in args:  # an optional table
+        (inner,) = [a for a in args if a is not type(None)]
+        return _convert(inner, value, path, key)
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(path, key, f"expected a number, got {value!r}")
@@ -201,6 +255,15 @@ def _check_semantics(config: AssignmentConfig, path: Path) -> None:
             raise ConfigError(path, f"grading.timing.{name}.limit", "must be a ratio above 1")
         if spec.repeats < 1:
             raise ConfigError(path, f"grading.timing.{name}.repeats", "must be at least 1")
+    board = config.leaderboard
+    if board is not None:
+        if board.order not in ("asc", "desc"):
+            raise ConfigError(path, "leaderboard.order", "must be 'asc' or 'desc'")
+        kind, _, function = board.metric.partition(":")
+        if kind == "speed" and function not in config.grading.timing:
+            raise ConfigError(path, "leaderboard.metric", f"no speed test for '{function}'")
+    if config.gradescope.timeout <= config.gradescope.margin:
+        raise ConfigError(path, "gradescope.margin", "must be smaller than gradescope.timeout")
     limits = config.limits
     for name in ("call_timeout", "load_timeout"):
         if getattr(limits, name) <= 0:
@@ -215,6 +278,8 @@ def describe_keys(cls: type[Any] = AssignmentConfig, prefix: str = "") -> list[t
         key = prefix + spec.name
         out.append((key, spec.metadata.get("doc", "")))
         hint = hints[spec.name]
+        if get_origin(hint) in (Union, UnionType):
+            hint = next(a for a in get_args(hint) if a is not type(None))
         if get_origin(hint) is dict:
             hint = get_args(hint)[1]
             key += ".<name>"

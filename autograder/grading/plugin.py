@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections import Counter
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +20,10 @@ import pytest
 
 from autograder.grading.outcomes import explain
 from autograder.grading.proxy import SubmissionProxy
-from autograder.grading.session import GradingSession
+from autograder.grading.session import OUT_OF_TIME, GradingSession
 from autograder.grading.timing import SpeedCheck
 from autograder.results import LeaderboardEntry, TestResult, Visibility
-from autograder.sandbox.faults import SubmissionNotLoadable
+from autograder.sandbox.faults import OutOfTime, SubmissionNotLoadable
 
 
 @dataclass
@@ -72,6 +71,12 @@ def _test_name(item: pytest.Item) -> str:
     return f"{base} [{callspec.id}]" if callspec is not None else base
 
 
+def split_points(total: float, parts: int) -> list[float]:
+    """Share ``total`` among ``parts`` cases in 4-decimal amounts that add up to it exactly."""
+    each = round(total / parts, 4)
+    return [each] * (parts - 1) + [round(total - each * (parts - 1), 4)]
+
+
 def _load_reference(path: Path, name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -90,6 +95,7 @@ class GradingPlugin:
         self._proxy = SubmissionProxy(session)
         self._speed = SpeedCheck(session, session.config.grading.timing)
         self._reference: ModuleType | None = None
+        self.metrics: dict[str, float] = {}
 
     # -- fixtures ---------------------------------------------------------------------------
 
@@ -114,26 +120,42 @@ class GradingPlugin:
     def assignment(self) -> Any:
         return self.session.config
 
+    @pytest.fixture
+    def record(self) -> Any:
+        """``record(name, value)``: keep a number for the leaderboard and staff."""
+
+        def record(name: str, value: float) -> None:
+            self.metrics[name] = float(value)
+
+        return record
+
     # -- collection: metadata and points ----------------------------------------------------
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         config = self.session.config.grading
-        per_function = Counter(self._function_key(item) for item in items)
+        cases: dict[tuple[str, str], list[pytest.Item]] = {}
         for item in items:
-            weight = _attr(item, "__weight__")
-            base = getattr(item, "originalname", item.name)
-            if weight is not None:
-                total = float(weight)
-            else:
-                total = config.points.get(base, config.default_points)
-            share = total / per_function[self._function_key(item)]
+            cases.setdefault(self._function_key(item), []).append(item)
+        shares: dict[str, float] = {}
+        for group in cases.values():
+            weight = _attr(group[0], "__weight__")
+            base = getattr(group[0], "originalname", group[0].name)
+            total = (
+                float(weight)
+                if weight is not None
+                else config.points.get(base, config.default_points)
+            )
+            for item, share in zip(group, split_points(total, len(group)), strict=True):
+                shares[item.nodeid] = share
+        for item in items:
+            share = shares[item.nodeid]
             public = self._is_public(item)
             tags = tuple(str(t) for t in (_attr(item, "__tags__") or ()))
             column = _attr(item, "__leaderboard_column__")
             meta = TestMeta(
                 nodeid=item.nodeid,
                 name=_test_name(item),
-                max_score=0.0 if column is not None else round(share, 6),
+                max_score=0.0 if column is not None else share,
                 visibility=Visibility.parse(_attr(item, "__visibility__"), Visibility.VISIBLE),
                 number=_attr(item, "__number__"),
                 tags=tags or (("public",) if public else ()),
@@ -160,6 +182,9 @@ class GradingPlugin:
     # -- running ----------------------------------------------------------------------------
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        left = self.session.time_left()
+        if left is not None and left <= 0:
+            raise OutOfTime(OUT_OF_TIME)
         fatal = self.session.fatal
         if fatal is not None:  # not gradable: fail fast; the full message is at the top
             first = fatal.message.splitlines()[0] if fatal.message else "see above"
@@ -247,6 +272,10 @@ class GradingPlugin:
                 column, order = record.meta.leaderboard
                 entries.append(LeaderboardEntry(column, record.leaderboard_value, order))
         return entries
+
+    def all_metrics(self) -> dict[str, float]:
+        speeds = {f"speed:{r.function}": r.ratio for r in self._speed.results}
+        return {**speeds, **self.metrics}
 
     def timing_data(self) -> list[dict[str, float | str]]:
         return [

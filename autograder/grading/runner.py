@@ -17,7 +17,13 @@ import pytest
 from autograder.config import Limits
 from autograder.grading.plugin import GradingPlugin
 from autograder.grading.session import GradingSession
-from autograder.results import GradingResults, TestResult, Visibility, write_results
+from autograder.results import (
+    GradingResults,
+    LeaderboardEntry,
+    TestResult,
+    Visibility,
+    write_results,
+)
 from autograder.stages import Stage
 
 STAFF_TEST = "Grader diagnostics (staff only)"
@@ -36,6 +42,8 @@ class GradingOptions:
     include_hidden: bool = True
     limits: Limits | None = None
     verbose: bool = False
+    #: seconds from the start after which remaining tests are reported as not run
+    time_budget: float | None = None
 
 
 def grade(stage: Stage, upload: Path, options: GradingOptions | None = None) -> GradingResults:
@@ -43,7 +51,8 @@ def grade(stage: Stage, upload: Path, options: GradingOptions | None = None) -> 
     started = time.monotonic()
     plugin: GradingPlugin | None = None
     try:
-        session = GradingSession(stage, Path(upload), limits=options.limits)
+        deadline = started + options.time_budget if options.time_budget else None
+        session = GradingSession(stage, Path(upload), limits=options.limits, deadline=deadline)
         try:
             plugin = GradingPlugin(session, stage.public_tests)
             exit_code = _run_pytest(stage, plugin, options)
@@ -112,11 +121,24 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     results = GradingResults(
         tests=tuple(tests),
         output="\n\n".join(messages),
-        leaderboard=tuple(plugin.leaderboard()),
+        leaderboard=tuple(plugin.leaderboard() + _configured_leaderboard(session, plugin)),
         extra_data={"timing": plugin.timing_data()} if plugin.timing_data() else {},
     )
     summary = f"Score: {results.score:g} / {results.max_score:g}"
     return replace(results, output="\n\n".join([*messages, summary]))
+
+
+def _configured_leaderboard(
+    session: GradingSession, plugin: GradingPlugin
+) -> list[LeaderboardEntry]:
+    """The stage's opt-in leaderboard column, when its metric was measured."""
+    spec = session.config.leaderboard
+    if spec is None:
+        return []
+    value = plugin.all_metrics().get(spec.metric)
+    if value is None:
+        return []
+    return [LeaderboardEntry(spec.name, round(value, 4), spec.order)]
 
 
 def public_only(results: GradingResults) -> GradingResults:

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from autograder.sandbox.access import unreachable_paths
 from autograder.sandbox.client import CallResult, Worker, WorkerSpec
 from autograder.sandbox.faults import (
     CallTimedOut,
+    OutOfTime,
     StudentFault,
     SubmissionNotLoadable,
     WorkerCrashed,
@@ -40,6 +42,10 @@ class SessionEvents:
 #: after this many timeouts of one function, further calls to it fail at once: an infinite
 #: loop must not cost one full timeout per test.
 TIMEOUTS_BEFORE_GIVING_UP = 2
+OUT_OF_TIME = (
+    "Not run: the time for grading this submission ran out before this test. Slow or "
+    "hanging code in the tests before it is the usual cause; make your functions faster."
+)
 #: ... and after this many timeouts in all, every further call does (functions call each other)
 TIMEOUTS_IN_ALL = 6
 
@@ -51,8 +57,17 @@ class GradingSession:
     after an import failure: that failure is final and every later call reports it.
     """
 
-    def __init__(self, stage: Stage, upload: Path, *, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        stage: Stage,
+        upload: Path,
+        *,
+        limits: Limits | None = None,
+        deadline: float | None = None,
+    ) -> None:
+        """``deadline`` is a ``time.monotonic()`` instant after which nothing more runs."""
         self.stage = stage
+        self.deadline = deadline
         self.config = stage.config
         self.limits = limits or self.config.limits
         self.user: SandboxUser | None = sandbox_user()
@@ -118,6 +133,11 @@ class GradingSession:
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
              description: str, timeout: float | None = None) -> CallResult:  # fmt: skip
         limit = timeout or self.limits.call_timeout
+        left = self.time_left()
+        if left is not None:
+            if left <= 0:
+                raise OutOfTime(OUT_OF_TIME)
+            limit = min(limit, left)
         timeouts = self.events.timeouts
         if timeouts.get(fn, 0) >= TIMEOUTS_BEFORE_GIVING_UP:
             raise CallTimedOut(
@@ -140,6 +160,9 @@ class GradingSession:
         except WorkerCrashed as exc:
             self.events.crashes.append(f"{description}: {exc}")
             raise
+
+    def time_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
 
     def take_output(self) -> str:
         return self._worker.take_output() if self._worker is not None else ""

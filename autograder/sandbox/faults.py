@@ -47,6 +47,10 @@ class MissingFunction(StudentFault):
     """The module does not define the requested function."""
 
 
+class OutOfTime(StudentFault):
+    """The grading run's overall deadline passed before this test or call could run."""
+
+
 class StudentRaised:
     """Mixin marking an exception that the student's function raised in the worker."""
 

@@ -1,0 +1,155 @@
+"""The real thing: build the zip, install it into /autograder exactly as Gradescope does,
+and grade submissions as root with /autograder as the working directory.
+
+Gradescope's steps: unzip into /autograder/source, run setup.sh from there (as root), copy
+run_autograder to /autograder/, put the upload in /autograder/submission, run
+/autograder/run_autograder from /autograder, read /autograder/results/results.json.
+setup.sh runs in offline mode here: it reuses this environment's packages instead of pip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from autograder.packaging.build import build
+from tests.conftest import KIT, REFERENCE
+from tests.test_grading_e2e import SCHEMA
+
+ROOT = Path("/autograder")
+MARKER = ROOT / ".cnngrade-test-install"
+HIDDEN_SNIPPET = "def test_hidden_lecture_example"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.geteuid() != 0, reason="installing into /autograder needs root"),
+    pytest.mark.skipif(shutil.which("unzip") is None, reason="needs unzip"),
+]
+
+MALICIOUS = (
+    REFERENCE.read_text()
+    + """
+
+import os as _os
+
+_HIDDEN = "/autograder/source/kit/assignments/correlate2d/tests/hidden/test_correlate_hidden.py"
+try:
+    print("LEAK:" + open(_HIDDEN).read())
+except OSError as _exc:
+    print("could not read the hidden tests:", type(_exc).__name__)
+try:
+    with open("/autograder/results/results.json", "w") as _f:
+        _f.write('{"score": 1000, "tests": []}')
+except OSError as _exc:
+    print("could not forge results:", type(_exc).__name__)
+if _os.fork() == 0:  # a child that outlives the worker and tries again later
+    _os.setsid()
+    import time as _time
+    _time.sleep(3)
+    try:
+        open("/autograder/results/results.json", "w").write('{"score": 1000}')
+    finally:
+        _os._exit(0)
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def autograder(tmp_path_factory, stage1):
+    if ROOT.exists() and not MARKER.exists():
+        pytest.skip("a real /autograder exists here; not touching it")
+    shutil.rmtree(ROOT, ignore_errors=True)
+    report = build(stage1, tmp_path_factory.mktemp("dist"))
+    source = ROOT / "source"
+    source.mkdir(parents=True)
+    MARKER.touch()
+    subprocess.run(["unzip", "-q", str(report.path), "-d", str(source)], check=True)
+    env = {
+        **os.environ,
+        "CNNGRADE_OFFLINE": "1",
+        "CNNGRADE_OFFLINE_SITE": sysconfig.get_paths()["purelib"],
+        "CNNGRADE_SETUP_PYTHON": getattr(sys, "_base_executable", sys.executable),
+    }
+    setup = subprocess.run(["bash", "setup.sh"], cwd=source, env=env, capture_output=True,
+                           text=True, timeout=300)  # fmt: skip
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    shutil.copy2(source / "run_autograder", ROOT / "run_autograder")
+    yield report
+    shutil.rmtree(ROOT, ignore_errors=True)
+
+
+def run_submission(files: dict[str, str]) -> tuple[dict, subprocess.CompletedProcess[str]]:
+    submission = ROOT / "submission"
+    shutil.rmtree(submission, ignore_errors=True)
+    shutil.rmtree(ROOT / "results", ignore_errors=True)
+    for name, text in files.items():
+        (submission / name).parent.mkdir(parents=True, exist_ok=True)
+        (submission / name).write_text(text)
+    (ROOT / "submission_metadata.json").write_text(
+        json.dumps({"id": 1, "users": [{"name": "Ada Lovelace", "email": "ada@example.com"}]})
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CNNGRADE"))}
+    proc = subprocess.run([str(ROOT / "run_autograder")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    results = json.loads((ROOT / "results" / "results.json").read_text())
+    jsonschema.validate(results, SCHEMA)
+    return results, proc
+
+
+def test_zip_layout(autograder):
+    names = set(autograder.files)
+    assert {"setup.sh", "run_autograder", "requirements.txt"} <= names
+    assert any(n.startswith("wheels/cnngrade-") for n in names)
+    assert "kit/solutions/cnnlab/correlate.py" in names
+    assert not any("zoo" in n for n in names)
+    requirements = (ROOT / "source" / "requirements.txt").read_text()
+    assert "numpy==" in requirements and "torch" not in requirements and "scipy" not in requirements
+
+
+def test_source_is_unreadable_to_the_sandbox_user(autograder):
+    assert (ROOT / "source").stat().st_mode & 0o077 == 0
+    probe = subprocess.run(["su", "-s", "/bin/sh", "student", "-c",
+                            f"cat {ROOT}/source/kit/solutions/cnnlab/correlate.py"],
+                           capture_output=True, text=True)  # fmt: skip
+    assert probe.returncode != 0
+
+
+def test_correct_submission_scores_full_marks(autograder):
+    results, _ = run_submission({"cnnlab/correlate.py": REFERENCE.read_text()})
+    total = sum(t["max_score"] for t in results["tests"])
+    assert total > 0 and results["score"] == pytest.approx(total)
+    assert results["leaderboard"][0]["order"] == "asc"
+    assert results["extra_data"]["users"] == ["Ada Lovelace"]
+
+
+def test_failing_submission_gets_messages(autograder):
+    stub = (KIT / "student_template" / "cnnlab" / "correlate.py").read_text()
+    results, _ = run_submission({"correlate.py": stub})
+    assert results["score"] == 0
+    assert any("not implemented yet" in t["output"] for t in results["tests"])
+
+
+def test_malicious_submission_cannot_read_tests_or_forge_results(autograder):
+    results, _ = run_submission({"cnnlab/correlate.py": MALICIOUS})
+    text = json.dumps(results)
+    assert HIDDEN_SNIPPET not in text and "LEAK:" not in text
+    assert "could not read the hidden tests: PermissionError" in text
+    assert "could not forge results: PermissionError" in text
+    total = sum(t["max_score"] for t in results["tests"])
+    assert results["score"] == pytest.approx(
+        total
+    )  # its functions are correct: graded normally, no more
+    time.sleep(4)  # the forked child would have written by now, had it survived
+    again = json.loads((ROOT / "results" / "results.json").read_text())
+    assert again == results
+    leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
+    assert leftover.stdout.strip() == "", "a student process survived grading"
