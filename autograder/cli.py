@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 import click
 
 from autograder import __version__
+from autograder.batch import discover, run_batch, write_csv
 from autograder.calibration import calibrate, validate
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
+from autograder.pack import bundle, inspect
 from autograder.packaging.build import build
 from autograder.report import checks_table, score_table, side_by_side, zoo_table
 from autograder.stages import Stage, all_stages, get_stage
@@ -175,6 +177,75 @@ def build_command(stage: str, out_dir: Path, kit: Path | None) -> None:
     for name in report.files:
         click.echo(f"  {name}")
     click.echo(f"{report.path} ({report.size / 1024:.1f} KiB, {len(report.files)} files)")
+
+
+@main.command("batch")
+@click.argument("stage")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("scores.csv"),
+    show_default=True,
+    help="the CSV to write",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="submissions graded in parallel",
+)
+@click.option(
+    "--results-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="where each submission's results JSON goes (default: next to the CSV)",
+)
+@kit_option  # fmt: skip
+def batch_command(stage: str, folder: Path, output: Path, jobs: int,
+                  results_dir: Path | None, kit: Path | None) -> None:  # fmt: skip
+    """Regrade every submission in FOLDER (a folder of submissions or an unzipped Gradescope
+    export) and write a CSV with one row per submission and one column per test."""
+    chosen = _stage(stage, kit)
+    entries = discover(folder)
+    if not entries:
+        raise click.ClickException(f"no submissions found in {folder}")
+    out_dir = results_dir or output.parent / f"{output.stem}-results"
+    with _progress(len(entries), f"grading {len(entries)} submissions") as advance:
+        report = run_batch(chosen, entries, out_dir, jobs, advance)
+    write_csv(report, output)
+    click.echo(f"graded {len(report.outcomes)} submissions in {report.seconds:.1f} s "
+               f"({report.per_minute:.0f} per minute, -j {jobs})")  # fmt: skip
+    click.echo(f"scores: {output}; results: {out_dir}/")
+
+
+@main.command("pack")
+@click.argument("stage")
+@click.argument("path", required=False, default=".", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="the zip to write (default: STAGE-submission.zip here)")  # fmt: skip
+@kit_option
+def pack_command(stage: str, path: Path, output: Path | None, kit: Path | None) -> None:
+    """Check your module and bundle exactly what to upload to Gradescope.
+
+    Checks that it parses and defines every required function with the template's
+    arguments; warns about functions that still raise NotImplementedError.
+    """
+    chosen = _stage(stage, kit)
+    report = inspect(chosen, path)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not report.ok:
+        raise click.ClickException("nothing was packed: fix the errors above first")
+    target = bundle(report, output or Path(f"{chosen.id}-submission.zip"))
+    for name, _ in report.files:
+        click.echo(f"  {name}")
+    click.echo(f"wrote {target}: upload this file to Gradescope")
 
 
 @main.command("demo")
