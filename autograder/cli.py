@@ -71,17 +71,25 @@ def list_stages(keys: bool, kit: Path | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("results.json"), show_default=True,
               help="where to write the Gradescope results JSON")  # fmt: skip
-@click.option("--details/--no-details", default=True, show_default=True,
-              help="print each failing test's message under the table")  # fmt: skip
+@click.option(
+    "--details/--no-details",
+    default=True,
+    show_default=True,
+    help="print each failing test's message under the table",
+)
+@click.option("--time-limit", type=click.FloatRange(min=1), default=None,
+              help="stop after this many seconds, reporting the remaining tests as not run "
+                   "(as on Gradescope, where the stage's deadline applies)")  # fmt: skip
 @kit_option
 def grade_command(stage: str, submission: Path, output: Path, details: bool,
-                  kit: Path | None) -> None:  # fmt: skip
+                  time_limit: float | None, kit: Path | None) -> None:  # fmt: skip
     """Grade SUBMISSION (a folder, .zip or .py) with public and hidden tests.
 
     Writes Gradescope's results.json and prints a table. Exits 0 whenever results were
     written, whatever the score.
     """
-    results = grade_to_file(_stage(stage, kit), submission, output)
+    options = GradingOptions(time_budget=time_limit)
+    results = grade_to_file(_stage(stage, kit), submission, output, options)
     click.echo(score_table(results, details=details))
     click.echo(f"results written to {output}")
 

@@ -22,22 +22,21 @@ def test_every_command_has_help(command):
 
 
 def test_grade_forwards_to_the_core(monkeypatch, tmp_path):
-    """Does `grade` call grade_to_file with exactly the stage, upload and output?"""
+    """Does `grade` call grade_to_file with exactly the stage, upload, output and limit?"""
     calls = []
 
-    def fake(stage, upload, output):
-        calls.append((stage.id, upload, output))
+    def fake(stage, upload, output, options):
+        calls.append((stage.id, upload, output, options.time_budget))
         return GradingResults(tests=(TestResult("t", 1.0, 1.0, True),))
 
     monkeypatch.setattr(cli, "grade_to_file", fake)
     upload = tmp_path / "x.py"
     upload.write_text("")
     out = tmp_path / "r.json"
-    result = CliRunner().invoke(
-        cli.main, ["grade", "1", str(upload), "-o", str(out), "--kit", str(KIT)]
-    )
+    args = ["grade", "1", str(upload), "-o", str(out), "--kit", str(KIT), "--time-limit", "90"]
+    result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
-    assert calls == [("correlate2d", upload, out)]
+    assert calls == [("correlate2d", upload, out, 90.0)]
     assert "1/1" in result.output
 
 
