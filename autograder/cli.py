@@ -11,11 +11,13 @@ from typing import Any, TypeVar
 import click
 
 from autograder import __version__
+from autograder.authoring import release
 from autograder.batch import discover, run_batch, write_csv
 from autograder.calibration import calibrate, validate
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
+from autograder.kit import find_kit
 from autograder.pack import bundle, inspect
 from autograder.packaging.build import build
 from autograder.report import checks_table, score_table, side_by_side, zoo_table
@@ -254,6 +256,49 @@ def pack_command(stage: str, path: Path, output: Path | None, kit: Path | None) 
     for name, _ in report.files:
         click.echo(f"  {name}")
     click.echo(f"wrote {target}: upload this file to Gradescope")
+
+
+@main.command("release")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="where to write the template (default: the kit's student_template/)",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="write nothing; fail if the template differs from what release generates",
+)
+@kit_option  # fmt: skip
+def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None:
+    """Generate the student template from solutions/ and assignments/.
+
+    Stubs come from the reference's solution markers, public tests are copied unchanged,
+    and the handouts, README, requirements and notebooks are written beside them.
+    """
+    try:
+        root = find_kit(kit)
+        generated = release.generate(root)
+    except CnngradeError as exc:
+        raise click.ClickException(str(exc)) from None
+    target = out_dir or release.default_target(root)
+    if check:
+        differences = release.compare(generated, target)
+        for difference in differences:
+            click.echo(f"  {difference.problem:>13}: {difference.path}")
+        if differences:
+            raise click.ClickException(
+                f"{target} is stale ({len(differences)} files); run `cnngrade release`"
+            )
+        click.echo(f"{target} is up to date ({len(generated.files)} files)")
+        return
+    removed = release.write(generated, target)
+    for path in removed:
+        click.echo(f"  removed stale {path}")
+    click.echo(f"wrote {len(generated.files)} files to {target}")
 
 
 @main.command("demo")

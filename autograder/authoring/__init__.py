@@ -1,0 +1,1 @@
+"""Writing an assignment once: solutions with markers become stubs, templates, notebooks."""

@@ -1,0 +1,118 @@
+"""``cnngrade release``: generate ``student_template/`` from ``solutions/`` and ``assignments/``.
+
+Everything students get is derived, so an assignment is written once: stubs from the
+marked reference, public tests shared byte for byte, the handouts, a conftest that hands the
+tests the student's modules, requirements, a README, and one notebook per stage.
+``--check`` compares what release would write with what is committed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from autograder.authoring.markers import make_stub
+from autograder.kit import SOLUTIONS, TEMPLATE
+from autograder.stages import Stage, all_stages
+
+STUDENT_REQUIREMENTS = "numpy>=1.24\npytest>=7.4\n"
+TORCH_REQUIREMENT = (
+    "# stage 5 (LeNet) only: the CPU build; see https://pytorch.org for a GPU build\ntorch>=2.2\n"
+)
+
+
+def _template(name: str) -> str:
+    return (resources.files("autograder.authoring") / "templates" / name).read_text()
+
+
+@dataclass
+class Release:
+    """The generated template: relative path → content."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        self.files[path] = content.encode() if isinstance(content, str) else content
+
+
+def generate(kit: Path) -> Release:
+    stages = all_stages(kit)
+    release = Release()
+    release.add("conftest.py", _template("conftest.py"))
+    release.add("pytest.ini", _template("pytest.ini"))
+    rows = "\n".join(
+        f"| {s.config.number} {s.config.title} | `{s.config.module}` | "
+        + ", ".join(f"`{f}`" for f in s.config.functions)
+        + " |"
+        for s in stages
+    )
+    release.add("README.md", _template("README.md").replace("@STAGES@", rows))
+    needs_torch = any("torch" in s.config.requires for s in stages)
+    release.add(
+        "requirements.txt", STUDENT_REQUIREMENTS + (TORCH_REQUIREMENT if needs_torch else "")
+    )
+    package_init = kit / SOLUTIONS / "cnnlab" / "__init__.py"
+    if package_init.exists():
+        release.add("cnnlab/__init__.py", make_stub(package_init.read_text(), package_init).text)
+    for stage in stages:
+        _add_stage(release, stage)
+    return release
+
+
+def _add_stage(release: Release, stage: Stage) -> None:
+    reference = stage.reference
+    release.add(
+        stage.config.module, make_stub(reference.read_text(encoding="utf-8"), reference).text
+    )
+    for test in sorted(stage.public_tests.glob("*.py")):
+        release.add(f"tests/{test.name}", test.read_bytes())
+    if stage.handout.exists():
+        release.add(f"handouts/{stage.config.number}_{stage.id}.md", stage.handout.read_bytes())
+
+
+@dataclass(frozen=True)
+class Difference:
+    path: str
+    problem: str  # "differs", "missing", "not generated"
+
+
+def compare(release: Release, folder: Path) -> list[Difference]:
+    """How ``folder`` differs from what release would write there."""
+    out = []
+    for path, content in sorted(release.files.items()):
+        target = folder / path
+        if not target.exists():
+            out.append(Difference(path, "missing"))
+        elif target.read_bytes() != content:
+            out.append(Difference(path, "differs"))
+    for existing in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = existing.relative_to(folder).as_posix()
+        if relative not in release.files and not _ignorable(relative):
+            out.append(Difference(relative, "not generated"))
+    return out
+
+
+def _ignorable(relative: str) -> bool:
+    parts = relative.split("/")
+    return any(p in ("__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".venv") for p in parts)
+
+
+def write(release: Release, folder: Path) -> list[str]:
+    """Make ``folder`` hold exactly the release; return the files removed as stale."""
+    removed = [d.path for d in compare(release, folder) if d.problem == "not generated"]
+    for path in removed:
+        (folder / path).unlink()
+    for path, content in release.files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    for directory in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            shutil.rmtree(directory)
+    return removed
+
+
+def default_target(kit: Path) -> Path:
+    return kit / TEMPLATE
