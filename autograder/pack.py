@@ -13,6 +13,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.notebook_upload import NotebookProblem, extract
 from autograder.packaging.archive import DeterministicZip
 from autograder.stages import Stage
 from autograder.submission import SubmissionProblem, locate
@@ -60,6 +61,8 @@ def inspect(stage: Stage, path: Path) -> PackReport:
     """Check the student's work in ``path`` (a folder or the module file)."""
     report = PackReport()
     config = stage.config
+    if path.suffix.lower() == ".ipynb":
+        return _inspect_notebook(stage, path, report)
     try:
         if path.is_file():
             located_path, folder = path, path.parent
@@ -75,11 +78,36 @@ def inspect(stage: Stage, path: Path) -> PackReport:
     except SyntaxError as exc:
         report.errors.append(f"{located_path.name}, line {exc.lineno}: {exc.msg}")
         return report
+    _check_functions(stage, tree, located_path.name, report)
+    report.files.append((config.module, located_path))
+    package = Path(config.module).parent.name  # "cnnlab"
+    for helper in _local_imports(tree, folder, package):
+        if helper != located_path:
+            report.files.append((f"{package}/{helper.name}", helper))
+    return report
+
+
+def _inspect_notebook(stage: Stage, path: Path, report: PackReport) -> PackReport:
+    """A notebook is uploaded as it is; check the code that grading will extract from it."""
+    report.module = path
+    try:
+        extracted = extract(path, list(stage.config.functions))
+    except NotebookProblem as exc:
+        report.errors.append(str(exc))
+        return report
+    report.warnings += extracted.notes
+    _check_functions(stage, ast.parse(extracted.source), path.name, report)
+    report.files.append((path.name, path))
+    return report
+
+
+def _check_functions(stage: Stage, tree: ast.Module, shown: str, report: PackReport) -> None:
+    config = stage.config
     expected = _functions(ast.parse(stage.stub.read_text(encoding="utf-8")))
     defined = _functions(tree)
     for name in config.functions:
         if name not in defined:
-            report.errors.append(f"{name} is not defined at the top level of {located_path.name}")
+            report.errors.append(f"{name} is not defined at the top level of {shown}")
             continue
         want = _signature(expected[name]) if name in expected else None
         got = _signature(defined[name])
@@ -89,12 +117,6 @@ def inspect(stage: Stage, path: Path) -> PackReport:
             )
         if _still_a_stub(defined[name]):
             report.warnings.append(f"{name} still raises NotImplementedError (it will score 0)")
-    report.files.append((config.module, located_path))
-    package = Path(config.module).parent.name  # "cnnlab"
-    for helper in _local_imports(tree, folder, package):
-        if helper != located_path:
-            report.files.append((f"{package}/{helper.name}", helper))
-    return report
 
 
 def _imported_names(tree: ast.Module, package: str) -> set[str]:

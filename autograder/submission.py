@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from autograder.config import AssignmentConfig
+from autograder.notebook_upload import NotebookProblem, extract
 from autograder.sandbox.users import SandboxUser
 
 MAX_FILES = 2000
@@ -43,11 +44,12 @@ def unpack(upload: Path, destination: Path) -> Path:
         _copy_tree(upload, destination)
     elif upload.suffix.lower() == ".zip":
         _extract_zip(upload, destination)
-    elif upload.suffix.lower() == ".py":
+    elif upload.suffix.lower() in (".py", ".ipynb"):
         shutil.copyfile(upload, destination / upload.name)
     else:
         raise SubmissionProblem(
-            f"cannot grade '{upload.name}': upload a .py file, a .zip, or a folder"
+            f"cannot grade '{upload.name}': upload a .py file, a notebook (.ipynb), a .zip, "
+            "or a folder"
         )
     return destination
 
@@ -125,11 +127,30 @@ def locate(folder: Path, config: AssignmentConfig) -> LocatedModule:
         path = py_files[0]
         note = f"graded {path.name} as {basename} (rename it to {basename} next time)"
         return LocatedModule(path.parent, path.stem, path, (note,))
+    notebooks = sorted(
+        (p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts),
+        key=lambda p: (len(p.relative_to(folder).parts), str(p)),
+    )
+    if notebooks:
+        return _from_notebook(notebooks[0], folder, config)
     found = ", ".join(str(p.relative_to(folder)) for p in py_files[:10]) or "no Python files"
     raise SubmissionProblem(
         f"could not find {basename} in your upload (found: {found}). "
         f"Upload {config.module} or {basename}."
     )
+
+
+def _from_notebook(notebook: Path, folder: Path, config: AssignmentConfig) -> LocatedModule:
+    """Write the stage's module extracted from ``notebook`` beside the upload; locate it."""
+    try:
+        extracted = extract(notebook, list(config.functions))
+    except NotebookProblem as exc:
+        raise SubmissionProblem(str(exc)) from None
+    target = folder / "_from_notebook" / config.module_basename
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(extracted.source, encoding="utf-8")
+    notes = (f"graded the code of {notebook.relative_to(folder)}", *extracted.notes)
+    return LocatedModule(target.parent, target.stem, target, notes)
 
 
 def _ends_with(path: PurePosixPath | Path, suffix: PurePosixPath) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from autograder.authoring import notebooks
 from autograder.authoring.markers import make_stub
 from autograder.kit import SOLUTIONS, TEMPLATE
 from autograder.stages import Stage, all_stages
@@ -42,6 +43,7 @@ def generate(kit: Path) -> Release:
     release = Release()
     release.add("conftest.py", _template("conftest.py"))
     release.add("pytest.ini", _template("pytest.ini"))
+    release.add("notebooks/nbcheck.py", _template("nbcheck.py"))
     rows = "\n".join(
         f"| {s.config.number} {s.config.title} | `{s.config.module}` | "
         + ", ".join(f"`{f}`" for f in s.config.functions)
@@ -63,9 +65,10 @@ def generate(kit: Path) -> Release:
 
 def _add_stage(release: Release, stage: Stage) -> None:
     reference = stage.reference
-    release.add(
-        stage.config.module, make_stub(reference.read_text(encoding="utf-8"), reference).text
-    )
+    stub = make_stub(reference.read_text(encoding="utf-8"), reference).text
+    release.add(stage.config.module, stub)
+    notebook = notebooks.build_notebook(stage, stub)
+    release.add(f"notebooks/{notebooks.notebook_name(stage)}", notebooks.dumps(notebook))
     for test in sorted(stage.public_tests.glob("*.py")):
         release.add(f"tests/{test.name}", test.read_bytes())
     if stage.handout.exists():

@@ -32,8 +32,20 @@ BASE_REQUIREMENTS = (
     "packaging==25.0",
     "exceptiongroup==1.3.0; python_version < '3.11'",
     "tomli==2.2.1; python_version < '3.11'",
-    "typing-extensions==4.13.2; python_version < '3.13'",
     "gradescope-utils==0.5.0",
+    # notebook uploads: nbformat and what it needs
+    "nbformat==5.10.4",
+    "fastjsonschema==2.22.3",
+    "jsonschema==4.26.0",
+    "jsonschema-specifications==2025.9.1",
+    "referencing==0.37.0",
+    "rpds-py==0.30.0",
+    "attrs==26.1.0",
+    "jupyter-core==5.9.1",
+    "platformdirs==4.12.4",
+    "traitlets==5.16.1",
+    "typing-extensions==4.16.0",
+    "pyyaml==6.0.2",
 )
 SKIP_PARTS = {"__pycache__", "zoo", ".pytest_cache"}
 

@@ -1,0 +1,85 @@
+"""One Jupyter notebook per stage, generated from the handout, the stub and the tests."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from autograder.stages import Stage
+
+INTRO = """\
+# Stage {number}: {title}
+
+Fill in each function below, then run the check cell under it: it runs that function's
+public tests and prints what passes. The hidden tests on Gradescope check more cases and
+speed. Submit this notebook (or `{module}`) when you are done; only imports, functions,
+classes and constants are graded, so demo code and plots below may stay.
+"""
+SETUP_NOTE = "Shared imports and helpers (run this cell first)."
+
+
+def notebook_name(stage: Stage) -> str:
+    return f"{stage.config.number}_{stage.id}.ipynb"
+
+
+def _sections(markdown: str) -> list[str]:
+    """Split a handout at its second-level headings: one cell per section."""
+    parts = re.split(r"(?m)^(?=## )", markdown.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _segments(source: str) -> tuple[str, dict[str, str]]:
+    """The stub's module-level code (minus docstring and functions) and each function."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    functions: dict[str, str] = {}
+    setup: list[str] = []
+    for index, node in enumerate(tree.body):
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        end = node.end_lineno or node.lineno
+        text = "\n".join(lines[start - 1 : end])
+        if index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue  # the module docstring: the handout says it better
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            functions[node.name] = text
+        else:
+            setup.append(text)
+    return "\n\n".join(setup), functions
+
+
+def build_notebook(stage: Stage, stub_source: str) -> nbformat.NotebookNode:
+    config = stage.config
+    test_files = sorted(stage.public_tests.glob("test_*.py"))
+    tests = f"../tests/{test_files[0].name}" if test_files else ""
+    cells = [new_markdown_cell(INTRO.format(number=config.number, title=config.title,
+                                            module=config.module))]  # fmt: skip
+    if stage.handout.exists():
+        sections = _sections(stage.handout.read_text(encoding="utf-8"))
+        if sections and sections[0].startswith("# "):  # the intro cell already has a title
+            sections[0] = sections[0].partition("\n")[2].strip()
+        cells += [new_markdown_cell(s) for s in sections if s]
+    setup, functions = _segments(stub_source)
+    cells.append(new_markdown_cell(f"## Your code\n\n{SETUP_NOTE}"))
+    cells.append(new_code_cell(setup + "\n\nfrom nbcheck import check"))
+    for name in config.functions:
+        cells.append(new_markdown_cell(f"### `{name}`"))
+        cells.append(new_code_cell(functions.get(name, f"def {name}():\n    ...")))
+        if tests:
+            cells.append(new_code_cell(f'check("{name}", "{tests}")'))
+    notebook = new_notebook(cells=cells)
+    notebook.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{stage.id}-{index:02d}"  # stable ids: the same stage, the same bytes
+    nbformat.validate(notebook)
+    return notebook
+
+
+def dumps(notebook: nbformat.NotebookNode) -> str:
+    text: str = nbformat.writes(notebook)
+    return text + "\n"
