@@ -45,7 +45,6 @@ BASE_REQUIREMENTS = (
     "platformdirs==4.12.4",
     "traitlets==5.16.1",
     "typing-extensions==4.16.0",
-    "pyyaml==6.0.2",
 )
 SKIP_PARTS = {"__pycache__", "zoo", ".pytest_cache"}
 
