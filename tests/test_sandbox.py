@@ -235,3 +235,43 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
+
+
+ESCAPE = """
+import os, time
+
+def escape(pid_file):
+    if os.fork() == 0:
+        os.setsid()  # leaves the worker's process group
+        if os.fork() == 0:
+            with open(pid_file, "w") as handle:
+                handle.write(str(os.getpid()))
+            time.sleep(300)
+            os._exit(0)
+        os._exit(0)
+    for _ in range(200):
+        if os.path.exists(pid_file) and open(pid_file).read():
+            break
+        time.sleep(0.01)
+    return 1
+"""
+
+
+def test_processes_that_leave_the_group_are_killed_at_the_end(tmp_path, stage1):
+    """Does a double-forked, setsid() grandchild die when grading ends?"""
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(ESCAPE)
+    shared = Path(tempfile.mkdtemp())
+    shared.chmod(0o777)  # the sandbox user writes the pid here
+    pid_file = shared / "grandchild.pid"
+    session = GradingSession(stage1, upload)
+    try:
+        assert SubmissionProxy(session).escape(str(pid_file)) == 1
+        grandchild = int(pid_file.read_text())
+        assert _alive(grandchild)
+    finally:
+        session.close()
+        shutil.rmtree(shared)
+    assert not _alive(grandchild)
+    assert any("left behind" in c for c in session.events.crashes)

@@ -22,6 +22,7 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
+from autograder.sandbox.reaper import become_subreaper, reap_orphans
 from autograder.sandbox.users import SandboxUser, sandbox_user
 from autograder.stages import Stage
 from autograder.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
@@ -70,6 +71,7 @@ class GradingSession:
         self.deadline = deadline
         self.config = stage.config
         self.limits = limits or self.config.limits
+        become_subreaper()  # so that processes escaping the worker's group come back to us
         self.user: SandboxUser | None = sandbox_user()
         self.access_problems = unreachable_paths(self.user)
         if self.access_problems and self.user and self.user.name not in _warned:
@@ -193,5 +195,8 @@ class GradingSession:
         for worker in (self._worker, self._reference):
             if worker is not None:
                 worker.close()
+        orphans = reap_orphans()
+        if orphans:
+            self.events.crashes.append(f"killed {orphans} process(es) left behind by the code")
         with contextlib.suppress(OSError):
             shutil.rmtree(self.workspace)
