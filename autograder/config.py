@@ -149,6 +149,14 @@ class AssignmentConfig:
         default_factory=lambda: ["numpy"],
         metadata=_doc("modules the worker imports before dropping privileges"),
     )
+    banned: list[str] = field(
+        default_factory=list,
+        metadata=_doc(
+            "dotted names students may not use (a module bans everything below it), e.g. "
+            "'scipy.signal.correlate2d' or 'torch'; found in the source and refused at run "
+            "time. The test 'no_banned_apis' in [grading.points] gives the check points"
+        ),
+    )
     grading: GradingSpec = field(default_factory=GradingSpec, metadata=_doc("scoring"))
     limits: Limits = field(default_factory=Limits, metadata=_doc("sandbox limits"))
     gradescope: GradescopeSpec = field(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from autograder.config import Limits
+from autograder.grading.banned import scan_folder
 from autograder.grading.plugin import GradingPlugin
 from autograder.grading.session import GradingSession
 from autograder.results import (
@@ -112,6 +113,7 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
         messages += list(session.located.notes)
     if not tests:
         raise RuntimeError(f"no tests were collected (pytest exit code {exit_code})")
+    tests += _banned_api_check(session)
     staff = plugin.staff_report()
     user = session.user.name if session.user else "(same user as the grader)"
     staff = f"sandbox user: {user}\npytest exit code: {exit_code}\n" + staff
@@ -126,6 +128,32 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     )
     summary = f"Score: {results.score:g} / {results.max_score:g}"
     return replace(results, output="\n\n".join([*messages, summary]))
+
+
+BANNED_TEST = "no_banned_apis"
+
+
+def _banned_api_check(session: GradingSession) -> list[TestResult]:
+    """One test: the student's source uses none of the stage's banned library calls."""
+    config = session.config
+    if not config.banned or session.located is None:
+        return []
+    uses = scan_folder(session.located.root, config.banned)
+    points = config.grading.points.get(BANNED_TEST, 0.0)
+    output = ""
+    if uses:
+        output = (
+            "This assignment asks you to write the operation yourself, so these library "
+            "calls are not allowed (they also fail when called during grading):\n"
+            + "\n".join(f"  {u.describe()}" for u in uses[:20])
+        )
+    name = (
+        "Uses no banned library calls ("
+        + ", ".join(config.banned[:4])
+        + (", …)" if len(config.banned) > 4 else ")")
+    )
+    return [TestResult(name, 0.0 if uses else points, points, not uses, output,
+                       nodeid=BANNED_TEST)]  # fmt: skip
 
 
 def _configured_leaderboard(

@@ -65,10 +65,13 @@ class GradingSession:
         *,
         limits: Limits | None = None,
         deadline: float | None = None,
+        enforce_bans: bool = True,
     ) -> None:
-        """``deadline`` is a ``time.monotonic()`` instant after which nothing more runs."""
+        """``deadline`` is a ``time.monotonic()`` instant after which nothing more runs;
+        ``enforce_bans=False`` lets banned libraries load (calibrating against them)."""
         self.stage = stage
         self.deadline = deadline
+        self.banned = tuple(stage.config.banned) if enforce_bans else ()
         self.config = stage.config
         self.limits = limits or self.config.limits
         become_subreaper()  # so that processes escaping the worker's group come back to us
@@ -118,6 +121,7 @@ class GradingSession:
                 limits=self.limits,
                 preload=tuple(self.config.preload),
                 user=self.user,
+                banned=self.banned,
             )
         )
         self._worker = worker

@@ -41,6 +41,7 @@ class WorkerSpec:
     preload: tuple[str, ...] = ("numpy",)
     user: SandboxUser | None = None
     python: str = sys.executable
+    banned: tuple[str, ...] = ()
 
 
 @dataclass
@@ -144,6 +145,7 @@ class Worker:
         settings = {
             "workdir": str(spec.workdir),
             "preload": list(spec.preload),
+            "banned": list(spec.banned),
             "uid": spec.user.uid if spec.user else None,
             "gid": spec.user.gid if spec.user else None,
             "limits": {

@@ -1,0 +1,51 @@
+"""Banned library APIs: found in the source through any alias, refused at run time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from autograder.grading.banned import find_uses
+from tests.conftest import KIT, REFERENCE, run_cli
+
+BANNED = ["scipy.signal.correlate2d", "scipy.ndimage", "torch", "cv2"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("import scipy.signal as ss\nss.correlate2d(X, K)", ["scipy.signal.correlate2d"]),
+    ("from scipy import ndimage as nd\nnd.correlate(X, K)", ["scipy.ndimage", "scipy.ndimage.correlate"]),
+    ("from scipy.signal import correlate2d as c\nc(X, K)", ["scipy.signal.correlate2d"]),
+    ("import scipy\nscipy.signal.correlate2d(X, K)", ["scipy.signal.correlate2d"]),
+    ("import scipy.signal as s\ngetattr(s, 'correlate2d')(X, K)", ["scipy.signal.correlate2d"]),
+    ("import importlib\nimportlib.import_module('scipy.ndimage')", ["scipy.ndimage"]),
+    ("__import__('cv2').filter2D(X, -1, K)", ["cv2.filter2D"]),
+    ("import torch.nn.functional as F\nF.conv2d(x, w)", ["torch.nn.functional", "torch.nn.functional.conv2d"]),
+    ("import scipy.signal as ss\nss.convolve2d(X, K)", []),  # not in this ban list
+    ("import numpy as np\nnp.lib.stride_tricks.sliding_window_view(X, (2, 2))", []),
+])  # fmt: skip
+def test_is_each_route_to_a_banned_call_found(source, expected):
+    assert sorted({u.name for u in find_uses(source, "m.py", BANNED)}) == sorted(expected)
+
+
+def test_uses_name_the_line():
+    uses = find_uses("import numpy as np\n\nimport cv2\n", "correlate.py", BANNED)
+    assert [u.describe() for u in uses] == ["correlate.py, line 3: cv2"]
+
+
+def test_a_banned_call_fails_grading_with_a_message_that_names_it(tmp_path):
+    upload = tmp_path / "correlate.py"
+    upload.write_text(
+        REFERENCE.read_text() + "\n\ndef convolve2d(X, K):\n"
+        "    from scipy import ndimage\n"
+        "    return ndimage.convolve(X, K)\n"
+    )
+    out = tmp_path / "results.json"
+    assert run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(KIT)).returncode == 0
+    results = json.loads(out.read_text())
+    check = next(t for t in results["tests"] if t["name"].startswith("Uses no banned"))
+    assert check["status"] == "failed"
+    assert "correlate.py, line" in check["output"] and "scipy.ndimage" in check["output"]
+    convolve = [t for t in results["tests"] if t["name"].startswith("convolve2d")]
+    assert all(t["status"] == "failed" for t in convolve)  # refused at run time as well
+    assert any("not allowed in this assignment" in t["output"] for t in convolve)
