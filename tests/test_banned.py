@@ -1,4 +1,5 @@
 """Banned library APIs: found in the source through any alias, refused at run time."""
+# ruff: noqa: E501  (a table of cases reads best one per line)
 
 from __future__ import annotations
 
