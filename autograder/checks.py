@@ -51,13 +51,39 @@ def assert_array(
         error = np.abs(got.astype(np.float64) - expected.astype(np.float64))
         problem = (
             f"{bad.shape[0]} of {close.size} values are wrong; first at index {first}: "
-            f"got {got[first]!r}, expected {expected[first]!r} "
+            f"got {got[first].item()!r}, expected {expected[first].item()!r} "
             f"(largest error {np.nanmax(error):.3g})"
         )
         if expected.size <= 16:
             problem += f"\n  expected {_preview(expected)}\n  got      {_preview(got)}"
         raise _fail(call, problem, hint)
     return got
+
+
+def assert_equal(got: Any, expected: Any, *, call: str, hint: str = "") -> Any:
+    """``got`` must equal ``expected`` exactly, type included (ints, tuples, strings...).
+
+    NumPy integer scalars count as ints and lists of them as equal to tuples only when
+    ``expected`` is a list; a float where an int is expected is an error, with its own message.
+    """
+    normal = _plain(got)
+    if normal == expected and type(normal) is type(expected):
+        return got
+    if normal == expected:
+        problem = f"returned {normal!r} as {type(got).__name__}, expected {type(expected).__name__}"
+    else:
+        problem = f"returned {normal!r}, expected {expected!r}"
+    raise _fail(call, problem, hint)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def assert_call_clean(submission: Any, names: tuple[str, ...] = ("X", "K")) -> None:

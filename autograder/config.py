@@ -82,7 +82,11 @@ class GradingSpec:
         ),
     )
     timing: dict[str, TimingSpec] = field(
-        default_factory=dict, metadata=_doc("speed tests, keyed by student function name")
+        default_factory=dict,
+        metadata=_doc(
+            "speed tests, keyed by student function name; 'function:variant' keys time "
+            "the same function on other inputs (e.g. 'pool2d:avg')"
+        ),
     )
 
 
@@ -257,7 +261,7 @@ def _check_semantics(config: AssignmentConfig, path: Path) -> None:
         if points < 0:
             raise ConfigError(path, f"grading.points.{name}", "points cannot be negative")
     for name, spec in config.grading.timing.items():
-        if name not in config.functions:
+        if name.partition(":")[0] not in config.functions:
             raise ConfigError(path, f"grading.timing.{name}", "not one of the stage's functions")
         if spec.limit <= 1.0:
             raise ConfigError(path, f"grading.timing.{name}.limit", "must be a ratio above 1")

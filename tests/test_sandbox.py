@@ -275,3 +275,10 @@ def test_processes_that_leave_the_group_are_killed_at_the_end(tmp_path, stage1):
         shutil.rmtree(shared)
     assert not _alive(grandchild)
     assert any("left behind" in c for c in session.events.crashes)
+
+
+def test_student_exceptions_can_be_caught_as_student_raised(proxy):
+    with pytest.raises(StudentRaised):
+        proxy.raise_value()
+    with pytest.raises(StudentRaised):
+        proxy.raise_custom()

@@ -349,7 +349,7 @@ def test_is_a_corrupt_zip_a_submission_problem_with_a_helpful_message(tmp_path, 
 # --- unusable uploads -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["correlate.txt", "correlate.ipynb", "submission.tar.gz", "noext"])
+@pytest.mark.parametrize("name", ["correlate.txt", "submission.tar.gz", "noext"])
 def test_is_an_unsupported_file_type_a_submission_problem(tmp_path, name):
     upload = tmp_path / name
     upload.write_text("def correlate2d(): ...\n", encoding="utf-8")

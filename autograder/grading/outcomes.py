@@ -11,6 +11,8 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
+import pytest
+
 from autograder.sandbox.faults import StudentFault, StudentRaised
 
 GRADER_ERROR = (
@@ -34,6 +36,15 @@ def explain(exc: BaseException) -> Explained:
     if isinstance(exc, AssertionError):
         text = str(exc).strip()
         return Explained(text or "An assertion failed (the test gave no message).")
+    if isinstance(exc, pytest.fail.Exception):  # pytest.fail(), and pytest.raises' DID NOT RAISE
+        text = str(exc).strip()
+        if text.startswith("DID NOT RAISE"):
+            expected = text.removeprefix("DID NOT RAISE").strip()
+            return Explained(
+                f"Expected your function to raise {expected}, but it returned "
+                "normally. Check the arguments it must reject (see the handout)."
+            )
+        return Explained(text or "The test failed.")
     what = f"{type(exc).__name__}: {_short(exc)}"
     staff = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return Explained(GRADER_ERROR.format(what=what), staff)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from autograder.grading.session import GradingSession
+from autograder.sandbox.protocol import Strided
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,13 @@ class CallRecord:
 
 
 def describe_value(value: Any) -> str:
+    if isinstance(value, Strided):
+        view = value.view
+        return f"{view.dtype} array of shape {view.shape} (non-contiguous)"
     if isinstance(value, np.ndarray):
         return f"{value.dtype} array of shape {value.shape}"
+    if isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, tuple | list) and len(value) <= 4:
         inner = ", ".join(describe_value(v) for v in value)
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"

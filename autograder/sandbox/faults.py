@@ -51,8 +51,13 @@ class OutOfTime(StudentFault):
     """The grading run's overall deadline passed before this test or call could run."""
 
 
-class StudentRaised:
-    """Mixin marking an exception that the student's function raised in the worker."""
+class StudentRaised(Exception):
+    """Base of every exception that the student's function raised in the worker.
+
+    The concrete class also derives from the builtin type the student raised (a
+    ``ValueError`` stays a ``ValueError``), so both ``except ValueError`` and
+    ``except StudentRaised`` catch it.
+    """
 
     function: str
     call: str
@@ -93,7 +98,8 @@ def raised_exception(info: dict[str, Any], function: str, call: str) -> BaseExce
     cls = _cache.get(base_name)
     if cls is None:
         base = getattr(builtins, base_name)
-        cls = type(f"Student{base_name}", (StudentRaised, base), {"__module__": __name__})
+        bases = (StudentRaised,) if base is Exception else (StudentRaised, base)
+        cls = type(f"Student{base_name}", bases, {"__module__": __name__})
         _cache[base_name] = cls
     exc = cls(str(info.get("message", "")))
     assert isinstance(exc, StudentRaised)
