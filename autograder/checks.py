@@ -92,19 +92,25 @@ def assert_call_clean(submission: Any, names: tuple[str, ...] = ("X", "K")) -> N
     if record is None:
         raise AssertionError("no call to check (the grader needs a call first)")
     for index in record.mutated:
-        name = names[index] if index < len(names) else f"argument {index + 1}"
+        name = _argument_name(index, names)
         raise _fail(
             record.description,
             f"modified its input {name}",
             "work on a copy (or write results into a new array); never change the inputs",
         )
     for index in record.aliased:
-        name = names[index] if index < len(names) else f"argument {index + 1}"
+        name = _argument_name(index, names)
         raise _fail(
             record.description,
             f"returned an array that shares memory with its input {name}",
             "return a new array (e.g. np.array(..., copy=True)), not a view of the input",
         )
+
+
+def _argument_name(key: int | str, names: tuple[str, ...]) -> str:
+    if isinstance(key, str):
+        return key
+    return names[key] if key < len(names) else f"argument {key + 1}"
 
 
 def assert_raises(

@@ -126,3 +126,8 @@ def test_terminal_summary_is_a_table(grade_cached):
     assert "points" in out and "total" in out
     assert "FAIL" in out and "ok" in out
     assert "results written to" in out
+
+
+def test_timing_results_name_the_function(grade_cached):
+    timing = grade_cached("loop")["extra_data"]["timing"]
+    assert [t["function"] for t in timing] == ["correlate2d"]

@@ -282,3 +282,8 @@ def test_student_exceptions_can_be_caught_as_student_raised(proxy):
         proxy.raise_value()
     with pytest.raises(StudentRaised):
         proxy.raise_custom()
+
+
+def test_keyword_arguments_are_checked_for_mutation_too(proxy):
+    proxy.modify(X=np.ones((2, 2)))
+    assert proxy.last_call.mutated == ("X",)

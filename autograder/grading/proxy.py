@@ -21,8 +21,8 @@ from autograder.sandbox.protocol import Strided
 class CallRecord:
     function: str
     description: str
-    mutated: tuple[int, ...]  # positions of array arguments the call modified
-    aliased: tuple[int, ...]  # positions of array arguments the result shares memory with
+    mutated: tuple[int | str, ...]  # array arguments the call modified (position or name)
+    aliased: tuple[int | str, ...]  # array arguments the result shares memory with
 
 
 def describe_value(value: Any) -> str:

@@ -47,8 +47,8 @@ class WorkerSpec:
 @dataclass
 class CallResult:
     value: Any
-    mutated: list[int]
-    aliased: list[int]
+    mutated: list[int | str]  # positions of positional arguments, names of keyword ones
+    aliased: list[int | str]
 
 
 class OutputCapture:
@@ -218,7 +218,7 @@ class Worker:
             raise WorkerCrashed(
                 f"{description} sent back a malformed result ({exc}); the worker was restarted"
             ) from None
-        return CallResult(value, _int_list(reply.get("mutated")), _int_list(reply.get("aliased")))
+        return CallResult(value, _keys(reply.get("mutated")), _keys(reply.get("aliased")))
 
     def stash(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
@@ -371,7 +371,14 @@ def _import_message(error: dict[str, Any]) -> str:
     return text
 
 
-def _int_list(value: Any) -> list[int]:
+def _keys(value: Any) -> list[int | str]:
+    """Argument positions or names from the worker: ints and short strings only."""
     if not isinstance(value, list):
         return []
-    return [v for v in value if isinstance(v, int) and not isinstance(v, bool)][:64]
+    keys: list[int | str] = []
+    for item in value[:64]:
+        if isinstance(item, int) and not isinstance(item, bool):
+            keys.append(item)
+        elif isinstance(item, str):
+            keys.append(item[:64])
+    return keys

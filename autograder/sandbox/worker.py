@@ -222,16 +222,18 @@ class Server:
         if fn is None:
             return
         args, kwargs = _payload(message, blobs)
-        snapshots = {i: a.copy() for i, a in enumerate(args) if isinstance(a, np.ndarray)}
+        named: dict[int | str, Any] = dict(enumerate(args))
+        named.update(kwargs)
+        snapshots = {k: a.copy() for k, a in named.items() if isinstance(a, np.ndarray)}
         try:
             result = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - report sys.exit() in a call as an error
             self.error("raised", exc)
             return
         mutated = [
-            i for i, snap in snapshots.items() if not _array_equal(snap, args[i], equal_nan=True)
+            k for k, snap in snapshots.items() if not _array_equal(snap, named[k], equal_nan=True)
         ]
-        aliased = [i for i in snapshots if _shares_any(result, args[i])]
+        aliased = [k for k in snapshots if _shares_any(result, named[k])]
         try:
             doc, out_blobs = protocol.encode(result)
         except protocol.Unencodable as exc:
