@@ -1,1 +1,1 @@
-"""cnnlab: the small CNN library you build, one module per stage."""
+"""cnnlab: the small CNN library students build, one module per stage."""
