@@ -6,12 +6,14 @@ came back, and adds the test's hint. None includes grader internals or test sour
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from autograder.grading.proxy import describe_call
+from autograder.sandbox.faults import StudentRaised
 
 
 def _fail(call: str, problem: str, hint: str) -> AssertionError:
@@ -74,6 +76,44 @@ def assert_equal(got: Any, expected: Any, *, call: str, hint: str = "") -> Any:
     else:
         problem = f"returned {normal!r}, expected {expected!r}"
     raise _fail(call, problem, hint)
+
+
+def assert_integers(got: Any, expected: int | tuple[int, ...], *, call: str, hint: str = "") -> Any:
+    """Sizes and counts: ``got`` must be whole numbers equal to ``expected`` (an int, or a
+    tuple of ints that may come back as a tuple or a list). Floats fail with a hint about
+    floor division, even when their value is right."""
+    if isinstance(expected, tuple):
+        if not isinstance(got, tuple | list) or len(got) != len(expected):
+            shown = f"{type(got).__name__} {got!r}"[:80]
+            raise _fail(call, f"returned {shown}, expected a tuple like {expected}", "")
+        values = list(got)
+    else:
+        values = [got]
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise _fail(
+                call,
+                f"returned {_plain(got)!r}, which holds a {type(value).__name__}; sizes are "
+                f"whole numbers (expected {expected})",
+                "use floor division // (not /)",
+            )
+    wanted = expected if isinstance(expected, tuple) else (expected,)
+    if tuple(int(v) for v in values) != wanted:
+        raise _fail(call, f"returned {_plain(got)!r}, expected {expected!r}", hint)
+    return got
+
+
+def call_with_hint(function: Callable[..., Any], *args: Any, hint: str, **kwargs: Any) -> Any:
+    """Call a student function; if it raises, fail the test with its error and ``hint``.
+
+    ``NotImplementedError`` passes through, so stubs keep their own message.
+    """
+    try:
+        return function(*args, **kwargs)
+    except StudentRaised as exc:
+        if isinstance(exc, NotImplementedError):
+            raise
+        raise AssertionError(f"{exc.describe()}\nHint: {hint}") from None
 
 
 def _plain(value: Any) -> Any:

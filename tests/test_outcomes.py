@@ -51,3 +51,33 @@ def test_assert_equal(got, expected, ok):
     else:
         with pytest.raises(AssertionError, match=r"^f\(\): returned"):
             assert_equal(got, expected, call="f()")
+
+
+@pytest.mark.parametrize(("got", "expected", "message"), [
+    ((3, 4), (3, 4), None),
+    ([3, 4], (3, 4), None),
+    ((3.0, 4), (3, 4), "floor division"),
+    ((3, 5), (3, 4), "returned (3, 5), expected (3, 4)"),
+    (7, (3, 4), "expected a tuple"),
+])  # fmt: skip
+def test_assert_integers(got, expected, message):
+    from autograder.checks import assert_integers
+
+    if message is None:
+        assert_integers(got, expected, call="output_shape()")
+    else:
+        with pytest.raises(AssertionError, match=message):
+            assert_integers(got, expected, call="output_shape()")
+
+
+def test_call_with_hint_adds_the_hint_to_the_students_error():
+    from autograder.checks import call_with_hint
+    from autograder.sandbox.faults import raised_exception
+
+    def raising(error):
+        raise raised_exception(error, "pool2d", "pool2d(...)")
+
+    with pytest.raises(AssertionError, match="raised ValueError: bad mode\nHint: check"):
+        call_with_hint(raising, {"type": "ValueError", "message": "bad mode"}, hint="check")
+    with pytest.raises(NotImplementedError):
+        call_with_hint(raising, {"type": "NotImplementedError"}, hint="x")

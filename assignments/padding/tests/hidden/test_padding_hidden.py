@@ -1,11 +1,9 @@
 """Hidden tests for stage 2. Students see each test's name and message, never this file."""
 
-import numbers
-
 import numpy as np
 import pytest
 
-from autograder.checks import assert_array, assert_call_clean, assert_raises
+from autograder.checks import assert_array, assert_call_clean, assert_integers, assert_raises
 from autograder.sandbox.protocol import Strided
 
 FILTER_NAMES = ["identity", "edge1", "edge2", "edge3", "sharpen", "box_blur", "gaussian_blur"]
@@ -17,26 +15,6 @@ PER_SIDE_HINT = (
     "an int or (p_h, p_w) padding is PER SIDE: padding 1 adds a row on top AND one at the "
     "bottom, so the total padding of that axis is 2"
 )
-
-
-def assert_whole_numbers(got, expected, *, call, hint=""):
-    """``got`` must equal ``expected`` (an int or a tuple of ints), with integer types."""
-    if isinstance(expected, tuple):
-        if not isinstance(got, tuple | list) or len(got) != len(expected):
-            shown = f"{type(got).__name__} {got!r}"[:80]
-            raise AssertionError(f"{call}: returned {shown}, expected a tuple like {expected}")
-        values = list(got)
-    else:
-        values = [got]
-    for value in values:
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise AssertionError(
-                f"{call}: returned {got!r}, which holds a {type(value).__name__}; sizes are "
-                f"whole numbers (expected {expected})\nHint: use floor division // (not /)"
-            )
-    if tuple(int(v) for v in values) != (expected if isinstance(expected, tuple) else (expected,)):
-        text = f"{call}: returned {got!r}, expected {expected!r}"
-        raise AssertionError(text + (f"\nHint: {hint}" if hint else ""))
 
 
 # --- output_shape ------------------------------------------------------------------------
@@ -74,7 +52,7 @@ def assert_whole_numbers(got, expected, *, call, hint=""):
 def test_output_shape_formula(submission, args, expected, hint):
     """output_shape: per-side padding, floor division, the book's example"""
     got = submission.output_shape(*args)
-    assert_whole_numbers(got, expected, call=submission.last_call.description, hint=hint)
+    assert_integers(got, expected, call=submission.last_call.description, hint=hint)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +79,7 @@ def test_output_shape_formula(submission, args, expected, hint):
 def test_output_shape_same_and_valid(submission, args, expected):
     """output_shape: "same" (odd and even kernels, with strides) and "valid" """
     got = submission.output_shape(*args)
-    assert_whole_numbers(
+    assert_integers(
         got,
         expected,
         call=submission.last_call.description,
@@ -119,7 +97,7 @@ def test_output_shape_random(submission, reference):
         padding = ((top, bottom), (left, right))
         stride = tuple(int(v) for v in rng.integers(1, 6, 2))
         got = submission.output_shape(n, k, padding, stride)
-        assert_whole_numbers(
+        assert_integers(
             got,
             reference.output_shape(n, k, padding, stride),
             call=submission.last_call.description,
@@ -395,7 +373,7 @@ def test_apply_filter_shapes_and_dtypes(submission, reference, shape, dtype, exp
 def test_receptive_field_stacks(submission, layers, expected, hint):
     """receptive_field: stacks with and without strides"""
     got = submission.receptive_field(layers)
-    assert_whole_numbers(got, expected, call=submission.last_call.description, hint=hint)
+    assert_integers(got, expected, call=submission.last_call.description, hint=hint)
 
 
 # --- no side effects, errors, speed ------------------------------------------------------

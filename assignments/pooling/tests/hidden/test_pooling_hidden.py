@@ -3,8 +3,13 @@
 import numpy as np
 import pytest
 
-from autograder.checks import assert_array, assert_call_clean, assert_raises, numerical_gradient
-from autograder.sandbox.faults import StudentRaised
+from autograder.checks import (
+    assert_array,
+    assert_call_clean,
+    assert_raises,
+    call_with_hint,
+    numerical_gradient,
+)
 from autograder.sandbox.protocol import Strided
 
 X16 = np.arange(16.0).reshape(4, 4)
@@ -23,16 +28,6 @@ ROUTE_HINT = (
     "overlap, a cell that is the maximum of several windows receives the sum of their "
     "gradients (use +=, not =)"
 )
-
-
-def _call(function, *args, hint, **kwargs):
-    """Call a student function; an exception it raises fails the test with ``hint``."""
-    try:
-        return function(*args, **kwargs)
-    except Exception as exc:
-        if not isinstance(exc, StudentRaised) or isinstance(exc, NotImplementedError):
-            raise
-        raise AssertionError(f"{exc.describe()}\nHint: {hint}") from None
 
 
 def _dims(value):
@@ -204,7 +199,7 @@ def test_max_integer_dtypes(submission, reference, dtype, p):
     X = rng.integers(low, min(info.max, 1000), size=(2, 6, 7), endpoint=True).astype(dtype)
     if info.min < 0:
         X = -np.abs(X)  # all values ≤ 0: padding with 0 would show
-    got = _call(
+    got = call_with_hint(
         submission.pool2d, X, 3, stride=2, padding=p, hint="integers have no -inf: pad max "
         "pooling with np.iinfo(X.dtype).min (or leave padded cells out of the max)"
     )  # fmt: skip
