@@ -57,7 +57,7 @@ def test_assert_equal(got, expected, ok):
     ((3, 4), (3, 4), None),
     ([3, 4], (3, 4), None),
     ((3.0, 4), (3, 4), "floor division"),
-    ((3, 5), (3, 4), "returned (3, 5), expected (3, 4)"),
+    ((3, 5), (3, 4), r"returned \(3, 5\), expected \(3, 4\)"),
     (7, (3, 4), "expected a tuple"),
 ])  # fmt: skip
 def test_assert_integers(got, expected, message):
