@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 import click
 
 from autograder import __version__
-from autograder.authoring import release
 from autograder.batch import discover, run_batch, write_csv
 from autograder.calibration import calibrate, validate
 from autograder.config import describe_keys
@@ -279,6 +278,8 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
     Stubs come from the reference's solution markers, public tests are copied unchanged,
     and the handouts, README, requirements and notebooks are written beside them.
     """
+    from autograder.authoring import release  # nbformat: only for this command
+
     try:
         root = find_kit(kit)
         generated = release.generate(root)

@@ -13,7 +13,6 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.notebook_upload import NotebookProblem, extract
 from autograder.packaging.archive import DeterministicZip
 from autograder.stages import Stage
 from autograder.submission import SubmissionProblem, locate
@@ -89,6 +88,8 @@ def inspect(stage: Stage, path: Path) -> PackReport:
 
 def _inspect_notebook(stage: Stage, path: Path, report: PackReport) -> PackReport:
     """A notebook is uploaded as it is; check the code that grading will extract from it."""
+    from autograder.notebook_upload import NotebookProblem, extract  # nbformat: only if needed
+
     report.module = path
     try:
         extracted = extract(path, list(stage.config.functions))

@@ -84,22 +84,24 @@ class SpeedCheck:
         student = self._session.student_worker()
         reference = self._session.reference_worker()
         rng = np.random.default_rng(seed)
-        keys = [f"warmup{seed}"] + [f"t{seed}-{i}" for i in range(spec.repeats)]
-        description = ""
-        for key in keys:
-            inputs = make_inputs(rng)
-            description = description or describe_call(function, inputs, {})
-            for worker in (reference, student):
-                worker.stash(key, inputs, {})
         timeout = self._session.limits.call_timeout
+        description = ""
         best_student = best_reference = float("inf")
         runs = 0
         student_done = False
-        for index, key in enumerate(keys):
-            order = ((reference, False), (student, True))
+        # One input set at a time: made, sent to both workers, run by both (alternating who
+        # goes first), dropped. Memory stays at one set, whatever the number of repeats.
+        for index in range(spec.repeats + 1):  # index 0 is the warm-up
+            key = f"t{seed}-{index}"
+            inputs = make_inputs(rng)
+            description = description or describe_call(function, inputs, {})
+            order = [(reference, False), (student, True)]
+            if student_done:
+                order = order[:1]
+            for worker, _ in order:
+                worker.stash(key, inputs, {})
+            del inputs
             for worker, is_student in order if index % 2 else order[::-1]:
-                if is_student and student_done:
-                    continue
                 seconds = worker.run_stashed(function, key, timeout, description)
                 if index == 0:
                     continue  # warm-up: first-call costs are not the student's speed
