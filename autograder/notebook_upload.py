@@ -77,7 +77,7 @@ def extract(path: Path, required: list[str]) -> Extracted:
             continue
         text = _clean(cell.source)
         try:
-            tree = ast.parse(text)
+            tree = ast.parse(text.replace("\x00", ""))
         except SyntaxError as exc:
             wanted = [name for name in DEF.findall(text) if name in required]
             where = f"cell {number}, line {exc.lineno}: {exc.msg}"

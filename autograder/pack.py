@@ -77,6 +77,9 @@ def inspect(stage: Stage, path: Path) -> PackReport:
     except SyntaxError as exc:
         report.errors.append(f"{located_path.name}, line {exc.lineno}: {exc.msg}")
         return report
+    except ValueError as exc:  # null bytes: not a text file
+        report.errors.append(f"{located_path.name} is not Python source ({exc})")
+        return report
     _check_functions(stage, tree, located_path.name, report)
     report.files.append((config.module, located_path))
     package = Path(config.module).parent.name  # "cnnlab"
@@ -152,7 +155,7 @@ def _local_imports(tree: ast.Module, folder: Path, package: str) -> list[Path]:
             path = folder / f"{name}.py"
             if name not in found and path.is_file():
                 found[name] = path
-                with contextlib.suppress(SyntaxError):  # grading will report it
+                with contextlib.suppress(SyntaxError, ValueError):  # grading will report it
                     pending.append(ast.parse(path.read_bytes()))
     init = folder / "__init__.py"
     if folder.name == package and init.is_file():

@@ -24,6 +24,8 @@ import pytest
 from autograder.packaging.build import build
 from tests.conftest import KIT, REFERENCE
 from tests.test_grading_e2e import SCHEMA
+from tests.test_threats import report
+from tests.threats import THREATS, render, text
 
 ROOT = Path("/autograder")
 MARKER = ROOT / ".cnngrade-test-install"
@@ -91,9 +93,9 @@ def run_submission(files: dict[str, str]) -> tuple[dict, subprocess.CompletedPro
     submission = ROOT / "submission"
     shutil.rmtree(submission, ignore_errors=True)
     shutil.rmtree(ROOT / "results", ignore_errors=True)
-    for name, text in files.items():
+    for name, content in files.items():
         (submission / name).parent.mkdir(parents=True, exist_ok=True)
-        (submission / name).write_text(text)
+        (submission / name).write_text(content, errors="surrogateescape")
     (ROOT / "submission_metadata.json").write_text(
         json.dumps({"id": 1, "users": [{"name": "Ada Lovelace", "email": "ada@example.com"}]})
     )
@@ -153,3 +155,23 @@ def test_malicious_submission_cannot_read_tests_or_forge_results(autograder):
     assert again == results
     leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
     assert leftover.stdout.strip() == "", "a student process survived grading"
+
+
+@pytest.mark.parametrize("threat", THREATS, ids=[t.name for t in THREATS])
+def test_threat_through_the_installed_zip(threat, autograder):
+    """The same attacks as tests/test_threats.py, graded by the real run_autograder."""
+    secrets = [str(p) for p in (ROOT / "source" / "kit").rglob("*.py")]
+    source = render(threat, secrets, [str(ROOT / "results" / "results.json"), "results.json"])
+    files = {"cnnlab/correlate.py": source, **dict(threat.extra_files)}
+    started = time.monotonic()
+    results, _ = run_submission(files)
+    seconds = time.monotonic() - started
+    time.sleep(2.5 if "forge" in threat.name else 0)  # a late writer would strike now
+    again = json.loads((ROOT / "results" / "results.json").read_text())
+    assert again == results, "results.json changed after grading"
+    report("Gradescope zip", threat, results, seconds)
+    assert threat.check(results), json.dumps(results)[:3000]
+    assert threat.shows in text(results)
+    assert seconds < threat.max_seconds
+    leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
+    assert leftover.stdout.strip() == ""

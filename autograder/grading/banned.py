@@ -104,7 +104,7 @@ def find_uses(source: str, file: str, banned: list[str]) -> list[Use]:
         return []
     try:
         tree = ast.parse(source)
-    except SyntaxError:
+    except (SyntaxError, ValueError):  # ValueError: null bytes in the source
         return []  # the import will report it
     resolver = _Resolver(file, banned)
     resolver.visit(tree)

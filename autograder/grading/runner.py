@@ -117,6 +117,8 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     staff = plugin.staff_report()
     user = session.user.name if session.user else "(same user as the grader)"
     staff = f"sandbox user: {user}\npytest exit code: {exit_code}\n" + staff
+    if session.exposed:
+        staff += f"\nWARNING: the sandbox user can read {len(session.exposed)} secret file(s)"
     if session.access_problems:
         staff += "\nsandbox user cannot reach: " + ", ".join(session.access_problems)
     tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))

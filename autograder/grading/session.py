@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.config import Limits
-from autograder.sandbox.access import unreachable_paths
+from autograder.sandbox.access import exposed_secrets, unreachable_paths
 from autograder.sandbox.client import CallResult, Worker, WorkerSpec
 from autograder.sandbox.faults import (
     CallTimedOut,
@@ -28,7 +28,7 @@ from autograder.stages import Stage
 from autograder.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
 
 log = logging.getLogger("cnngrade")
-_warned: set[str] = set()
+_warned: set[object] = set()
 
 
 @dataclass
@@ -77,6 +77,18 @@ class GradingSession:
         become_subreaper()  # so that processes escaping the worker's group come back to us
         self.user: SandboxUser | None = sandbox_user()
         self.access_problems = unreachable_paths(self.user)
+        self.exposed = exposed_secrets([stage.hidden_tests, stage.reference], self.user)
+        if self.exposed and self.user and ("exposed", stage.id) not in _warned:
+            _warned.add(("exposed", stage.id))
+            log.warning(
+                "the sandbox user '%s' can read %d hidden-test or reference file(s) of stage "
+                "%s (e.g. %s): make them unreadable to it, e.g. chmod -R go-rwx "
+                "assignments/*/tests/hidden solutions (Gradescope's setup.sh does this).",
+                self.user.name,
+                len(self.exposed),
+                stage.id,
+                self.exposed[0],
+            )
         if self.access_problems and self.user and self.user.name not in _warned:
             _warned.add(self.user.name)
             log.warning(

@@ -16,6 +16,27 @@ from pathlib import Path
 from autograder.sandbox.users import SandboxUser
 
 
+def _allowed(info: os.stat_result, user: SandboxUser, owner: int, group: int, other: int) -> bool:
+    if info.st_uid == user.uid:
+        return bool(info.st_mode & owner)
+    if info.st_gid == user.gid:
+        return bool(info.st_mode & group)
+    return bool(info.st_mode & other)
+
+
+def readable_by(path: Path, user: SandboxUser) -> bool:
+    """Could ``user`` read ``path`` (a file, or list a folder)? Every folder above it must be
+    searchable too."""
+    try:
+        if not all(
+            _allowed(p.stat(), user, stat.S_IXUSR, stat.S_IXGRP, stat.S_IXOTH) for p in path.parents
+        ):
+            return False
+        return _allowed(path.stat(), user, stat.S_IRUSR, stat.S_IRGRP, stat.S_IROTH)
+    except OSError:
+        return False
+
+
 def _reachable(path: Path, user: SandboxUser) -> bool:
     """Every folder on the way must be searchable (x) and the last one readable by ``user``."""
     try:
@@ -46,3 +67,14 @@ def unreachable_paths(user: SandboxUser | None) -> list[str]:
         Path(os.path.dirname(os.__file__)),
     }
     return sorted(str(p) for p in wanted if not _reachable(p, user))
+
+
+def exposed_secrets(paths: list[Path], user: SandboxUser | None) -> list[str]:
+    """Which of the hidden tests / reference files ``user`` could read (empty when safe)."""
+    if user is None:
+        return []
+    found = []
+    for path in paths:
+        candidates = [path] if path.is_file() else sorted(path.rglob("*.py"))
+        found += [str(c) for c in candidates if readable_by(c, user)]
+    return found

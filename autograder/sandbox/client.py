@@ -102,6 +102,7 @@ class Worker:
         self._to_worker = -1
         self._from_worker = -1
         self._reader = protocol.FrameReader()
+        self._next_id = 0
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -276,8 +277,16 @@ class Worker:
     def _request_with_blobs(
         self, message: dict[str, Any], blobs: list[bytes], timeout: float, during: str
     ) -> tuple[dict[str, Any], list[bytes]]:
-        self._send(message, blobs)
-        return self._receive(timeout, during)
+        self._next_id += 1
+        self._send({**message, "id": self._next_id}, blobs)
+        reply, reply_blobs = self._receive(timeout, during)
+        if reply.get("id") != self._next_id:
+            self.kill()
+            raise WorkerCrashed(
+                f"the worker answered another request while {during} (did your code fork, "
+                "or write to a file descriptor it does not own?); it was restarted"
+            )
+        return reply, reply_blobs
 
     def _send(self, message: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         try:

@@ -18,7 +18,7 @@ _TICK = 1.0 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
 @dataclass(frozen=True)
 class CpuSample:
     threads_ns: int  # sum over live threads, nanosecond resolution
-    process_ticks: float  # utime + stime in seconds, tick resolution, includes dead threads
+    process_ticks: float  # utime + stime (+ waited-for children), seconds, tick resolution
 
 
 def available(pid: int) -> bool:
@@ -35,7 +35,8 @@ def sample(pid: int) -> CpuSample:
     stat = Path(f"/proc/{pid}/stat").read_text()
     # the command name may hold spaces and parentheses: split after the last ')'
     fields = stat[stat.rindex(")") + 2 :].split()
-    ticks = (int(fields[11]) + int(fields[12])) * _TICK
+    # utime, stime, and cutime, cstime: CPU of child processes the worker has waited for
+    ticks = sum(int(f) for f in fields[11:15]) * _TICK
     return CpuSample(total, ticks)
 
 

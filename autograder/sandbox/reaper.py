@@ -32,7 +32,7 @@ def become_subreaper() -> bool:
     return _enabled
 
 
-def _children(pid: int) -> list[int]:
+def _children(pid: int, zombies: bool = False) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -40,7 +40,7 @@ def _children(pid: int) -> list[int]:
         try:
             stat = (entry / "stat").read_text()
             fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
+            if int(fields[1]) == pid and (zombies or fields[0] != "Z"):
                 found.append(int(entry.name))
         except (OSError, ValueError, IndexError):
             continue
@@ -58,18 +58,15 @@ def reap_orphans(keep: set[int] | None = None, rounds: int = 20) -> int:
     killed = 0
     for _ in range(rounds):
         victims = [pid for pid in _children(os.getpid()) if pid not in keep]
-        if not victims:
-            break
         for pid in victims:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)
                 killed += 1
         time.sleep(0.01)
-        _reap_zombies(victims)
+        dead = [pid for pid in _children(os.getpid(), zombies=True) if pid not in keep]
+        for pid in dead:  # reap them: a killed child is a zombie until its parent waits
+            with contextlib.suppress(ChildProcessError, OSError):
+                os.waitpid(pid, os.WNOHANG)
+        if not victims and not dead:
+            break
     return killed
-
-
-def _reap_zombies(pids: list[int]) -> None:
-    for pid in pids:
-        with contextlib.suppress(ChildProcessError, OSError):
-            os.waitpid(pid, os.WNOHANG)

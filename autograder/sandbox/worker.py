@@ -40,16 +40,39 @@ STANDARD_PRELOAD = (
 )  # fmt: skip
 
 
-def apply_limits(limits: dict[str, int], drop_to_user: bool) -> None:
-    """Set hard = soft so student code cannot raise them again."""
+def _processes_of(uid: int) -> int:
+    """How many processes (threads count too, as for RLIMIT_NPROC) ``uid`` runs now."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+            if int(fields["Uid"].split()[0]) == uid:
+                count += int(fields.get("Threads", "1").strip() or 1)
+        except (OSError, ValueError, KeyError):
+            continue
+    return count
+
+
+def apply_limits(limits: dict[str, int], uid: int | None) -> None:
+    """Set hard = soft so student code cannot raise them again.
+
+    RLIMIT_NPROC counts every process of the account, so the limit is what the account
+    (the sandbox user, or the grader's own when not root) runs now plus ``max_processes``.
+    """
     pairs = [
         (resource.RLIMIT_CPU, limits.get("cpu_seconds")),
         (resource.RLIMIT_AS, limits.get("memory_bytes")),
         (resource.RLIMIT_FSIZE, limits.get("file_size_bytes")),
         (resource.RLIMIT_CORE, 0),
     ]
-    if drop_to_user:  # NPROC counts every process of the real uid: only safe for a sandbox user
-        pairs.append((resource.RLIMIT_NPROC, limits.get("max_processes")))
+    extra = limits.get("max_processes")
+    if extra is not None and os.path.isdir("/proc"):
+        pairs.append(
+            (resource.RLIMIT_NPROC, _processes_of(os.getuid() if uid is None else uid) + extra)
+        )
     for which, value in pairs:
         if value is not None:
             with contextlib.suppress(ValueError, OSError):
@@ -136,10 +159,17 @@ class Server:
         self.module: ModuleType | None = None
         self.upload_root = ""
         self.stash: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+        self.pid = os.getpid()
+        self.request_id: Any = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def reply(self, message: dict[str, Any], blobs: list[bytes] | None = None) -> None:
+        if os.getpid() != self.pid:
+            # a process the student forked has returned into the server: it must never
+            # answer on the grader's pipe (its replies would be taken for ours)
+            os._exit(0)
+        message["id"] = self.request_id
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
@@ -177,6 +207,7 @@ class Server:
                 message, blobs = protocol.read_frame_blocking(self.request_fd, self.reader)
             except EOFError:
                 return
+            self.request_id = message.get("id")
             op = message.get("op")
             if op == "exit":
                 self.reply({"ok": True})
@@ -290,7 +321,7 @@ def main(argv: list[str]) -> int:
     reader = protocol.FrameReader()
     settings, _ = protocol.read_frame_blocking(request_fd, reader)
     uid, gid = settings.get("uid"), settings.get("gid")
-    apply_limits(settings.get("limits", {}), drop_to_user=uid is not None)
+    apply_limits(settings.get("limits", {}), None if uid is None else int(uid))
     for name in (*STANDARD_PRELOAD, *settings.get("preload", [])):
         with contextlib.suppress(ImportError):
             importlib.import_module(name)

@@ -1,0 +1,94 @@
+"""Every known attack on Python autograders, through `cnngrade grade` as root.
+
+The kit is copied and locked down as SECURITY.md tells instructors to (hidden tests and
+solutions unreadable to other accounts); each malicious submission is graded through the
+CLI, and its outcome (score, what the student is shown, wall time) is asserted. Set
+CNNGRADE_THREAT_REPORT=FILE to append a table row per threat.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import KIT, run_cli
+from tests.test_grading_e2e import SCHEMA
+from tests.threats import THREATS, render, score, text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def locked_kit(tmp_path_factory):
+    kit = tmp_path_factory.mktemp("kit")
+    os.chmod(kit, 0o755)
+    for part in ("assignments", "solutions", "student_template"):
+        shutil.copytree(KIT / part, kit / part)
+    if os.geteuid() == 0:
+        for secret in [*kit.glob("assignments/*/tests/hidden"), kit / "solutions"]:
+            subprocess.run(["chmod", "-R", "go-rwx", str(secret)], check=True)
+    return kit
+
+
+def report(mode: str, threat, results: dict, seconds: float) -> None:
+    target = os.environ.get("CNNGRADE_THREAT_REPORT")
+    if not target:
+        return
+    total = sum(t["max_score"] for t in results["tests"])
+    shown = next((line.strip() for line in text(results).splitlines()
+                  if threat.shows and threat.shows in line), "")  # fmt: skip
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(f"| {threat.name} | {mode} | {score(results):g}/{total:g} | {shown[:110]} "
+                     f"| {seconds:.1f} |\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("threat", THREATS, ids=[t.name for t in THREATS])
+def test_threat_through_cnngrade_grade(threat, locked_kit, tmp_path):
+    if threat.root_only and os.geteuid() != 0:
+        pytest.skip("needs root: without it there is no second account to separate")
+    upload = tmp_path / "upload"
+    (upload / "cnnlab").mkdir(parents=True)
+    out = tmp_path / "out" / "results.json"
+    secrets = [str(p) for p in locked_kit.glob("assignments/correlate2d/tests/hidden/*.py")]
+    secrets.append(str(locked_kit / "solutions" / "cnnlab" / "correlate.py"))
+    source = render(threat, secrets, [str(out), "results.json", "../results.json"])
+    (upload / "cnnlab" / "correlate.py").write_text(
+        source, encoding="utf-8", errors="surrogateescape"
+    )
+    for name, content in threat.extra_files:
+        (upload / name).write_text(content)
+    started = time.monotonic()
+    proc = run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(locked_kit))
+    seconds = time.monotonic() - started
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    time.sleep(2.5 if "forge" in threat.name else 0)  # a late writer would strike now
+    results = json.loads(out.read_text())
+    jsonschema.validate(results, SCHEMA)
+    report("cnngrade grade", threat, results, seconds)
+    assert threat.check(results), json.dumps(results)[:3000]
+    assert threat.shows in text(results)
+    assert seconds < threat.max_seconds
+    assert _student_processes() == [], "a process of the submission outlived grading"
+
+
+def _student_processes() -> list[int]:
+    if os.geteuid() != 0:
+        return []
+    uid = int(subprocess.run(["id", "-u", os.environ.get("CNNGRADE_SANDBOX_USER", "student")],
+                             capture_output=True, text=True).stdout or -1)  # fmt: skip
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found

@@ -1,0 +1,304 @@
+"""Malicious stage-1 submissions and what grading must make of them.
+
+Each threat is a module (usually the correct reference plus an attack, so that any score
+it gains would show) and a check on the results. ``tests/test_threats.py`` runs them
+through ``cnngrade grade`` as root; ``tests/test_gradescope_e2e.py`` through the installed
+Gradescope zip. ``{secrets}`` and ``{results}`` in a source are replaced by the paths the
+attacker targets in each mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.conftest import REFERENCE
+
+REF = REFERENCE.read_text()
+FULL = 45.0
+
+
+@dataclass(frozen=True)
+class Threat:
+    name: str
+    source: str
+    check: Callable[[dict], bool]  # on results.json
+    shows: str  # a phrase the student's feedback must contain ("" for none)
+    extra_files: tuple[tuple[str, str], ...] = ()
+    root_only: bool = False
+    max_seconds: float = 40.0
+
+
+def score(results: dict) -> float:
+    return round(results["score"], 3)
+
+
+def text(results: dict) -> str:
+    return results["output"] + "\n".join(t["output"] for t in results["tests"])
+
+
+def speed_failed(results: dict) -> bool:
+    test = next(t for t in results["tests"] if t["name"].startswith("correlate2d: vectorised"))
+    return test["status"] == "failed"
+
+
+LOOP = """
+def correlate2d(X, K):
+    X, K = _check_pair(X, K)
+    h, w = K.shape
+    Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), _result_dtype(X, K))
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
+    return Y
+"""
+
+THREATS = [
+    Threat(
+        "read hidden tests and reference",
+        REF
+        + """
+for _path in {secrets}:
+    try:
+        print("LEAK:" + open(_path).read()[:200])
+    except OSError as _exc:
+        print("could not read a secret:", type(_exc).__name__)
+""",
+        lambda r: "LEAK:" not in text(r) and score(r) == FULL,
+        "could not read a secret: PermissionError",
+        root_only=True,
+    ),
+    Threat(
+        "read the grader's memory and environment",
+        REF
+        + """
+import os as _os
+for _name in ("mem", "environ", "maps"):
+    try:
+        with open(f"/proc/{_os.getppid()}/{_name}", "rb") as _f:
+            _f.read(64)
+        print("LEAK: read", _name)
+    except OSError as _exc:
+        print("could not read the grader's", _name, type(_exc).__name__)
+""",
+        lambda r: "LEAK:" not in text(r) and score(r) == FULL,
+        "could not read the grader's mem PermissionError",
+        root_only=True,
+    ),
+    Threat(
+        "forge results.json (file, atexit, late background process)",
+        REF
+        + """
+import atexit as _atexit, os as _os, time as _time
+_FORGED = '{{"score": 1000, "tests": []}}'
+def _forge():
+    for _path in {results}:
+        try:
+            open(_path, "w").write(_FORGED)
+        except OSError:
+            pass
+_forge()
+_atexit.register(_forge)
+if _os.fork() == 0:
+    _os.setsid()
+    _time.sleep(2)
+    _forge()
+    _os._exit(0)
+""",
+        lambda r: score(r) == FULL,
+        "",
+        root_only=True,
+    ),
+    Threat(
+        "monkeypatch NumPy, unittest and pytest in the worker",
+        REF
+        + """
+import unittest as _unittest
+np.allclose = lambda *a, **k: True
+np.array_equal = lambda *a, **k: True
+np.testing.assert_allclose = lambda *a, **k: None
+_unittest.TestCase.assertEqual = lambda *a, **k: None
+try:
+    import pytest as _pytest
+    _pytest.approx = lambda *a, **k: a[0]
+except ImportError:
+    pass
+
+def correlate2d(X, K):
+    return np.zeros((X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1))
+""",
+        lambda r: score(r) < FULL / 2,
+        "values are wrong",
+    ),
+    Threat(
+        "conftest.py, pytest plugin and sitecustomize.py in the upload",
+        REF + "\n\ndef correlate2d(X, K):\n    return np.zeros((1, 1))\n",
+        lambda r: score(r) < FULL / 2,
+        "returned shape (1, 1)",
+        extra_files=(
+            (
+                "conftest.py",
+                "import pytest\n@pytest.hookimpl(hookwrapper=True)\n"
+                "def pytest_runtest_makereport(item, call):\n    out = yield\n"
+                "    out.get_result().outcome = 'passed'\n",
+            ),
+            (
+                "pytest_plugin_evil.py",
+                "def pytest_collection_modifyitems(items):\n    items.clear()\n",
+            ),
+            ("sitecustomize.py", "import numpy\nnumpy.allclose = lambda *a, **k: True\n"),
+            ("pytest.ini", "[pytest]\naddopts = -p pytest_plugin_evil\n"),
+        ),
+    ),
+    Threat(
+        "return an object whose __eq__ is always true",
+        REF
+        + """
+class _Yes:
+    def __eq__(self, other):
+        return True
+    __hash__ = None
+
+def correlate2d(X, K):
+    return _Yes()
+""",
+        lambda r: score(r) < FULL / 2,
+        "cannot be graded",
+    ),
+    Threat(
+        "return an ndarray subclass that lies",
+        REF
+        + """
+class _Liar(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.shape(other), bool)
+    def __array_finalize__(self, obj):
+        pass
+
+def correlate2d(X, K):
+    return np.zeros((X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1)).view(_Liar)
+""",
+        lambda r: score(r) < FULL / 2,
+        "values are wrong",
+    ),
+    Threat(
+        "os._exit(0) at import",
+        "import os\nos._exit(0)\n",
+        lambda r: score(r) == 0,
+        "Remove such calls",
+    ),
+    Threat(
+        "sys.exit() inside a call",
+        REF + "\nimport sys\ndef convolve2d(X, K):\n    sys.exit(0)\n",
+        lambda r: 0 < score(r) < FULL,
+        "raised SystemExit",
+    ),
+    Threat(
+        "os._exit() inside a call",
+        REF + "\nimport os\ndef convolve2d(X, K):\n    os._exit(0)\n",
+        lambda r: 0 < score(r) < FULL,
+        "exited with status 0",
+    ),
+    Threat(
+        "infinite loop in C (catastrophic regular expression)",
+        REF
+        + '\nimport re\ndef convolve2d(X, K):\n    return re.match(r"(a+)+$", "a" * 64 + "b")\n',
+        lambda r: 0 < score(r) < FULL,
+        "did not finish within",
+    ),
+    Threat(
+        "unbounded recursion",
+        REF + "\ndef convolve2d(X, K):\n    return convolve2d(X, K)\n",
+        lambda r: 0 < score(r) < FULL,
+        "RecursionError",
+    ),
+    Threat(
+        "recursion that overflows the C stack",
+        REF + "\nimport sys\nsys.setrecursionlimit(10**8)\n"
+        "def convolve2d(X, K):\n    return convolve2d(X, K)\n",
+        # a segfault on Python 3.10; a timeout on 3.11, whose Python calls keep off the C stack
+        lambda r: 0 < score(r) < FULL and ("died while" in text(r) or "did not finish" in text(r)),
+        "convolve2d(float64 array",
+    ),
+    Threat(
+        "memory bomb",
+        REF + "\ndef convolve2d(X, K):\n    return np.ones((10**5, 10**5))\n",
+        lambda r: 0 < score(r) < FULL,
+        "MemoryError",
+    ),
+    Threat(
+        "fork spray",
+        REF + "\nimport os\ndef convolve2d(X, K):\n    while True:\n        os.fork()\n",
+        # only the tests of convolve2d, the function that forks, may fail
+        lambda r: all(
+            t["status"] == "passed"
+            for t in r["tests"]
+            if t["max_score"] > 0 and "convolve2d" not in t["name"]
+        ),
+        "convolve2d",
+        root_only=True,
+    ),
+    Threat(
+        "fill the disk (one huge file)",
+        REF + "\ndef convolve2d(X, K):\n    with open('big.bin', 'wb') as f:\n"
+        "        for _ in range(64):\n            f.write(b'x' * (1 << 20))\n",
+        lambda r: 0 < score(r) < FULL,
+        "File too large",  # Python ignores SIGXFSZ: the write fails with EFBIG
+    ),
+    Threat(
+        "100 MB of output",
+        REF + "\nimport sys\nsys.stdout.write('spam ' * 20_000_000)\nsys.stdout.flush()\n",
+        lambda r: score(r) == FULL and len(text(r)) < 100_000,
+        "spam spam",
+    ),
+    Threat(
+        "binary garbage instead of source",
+        "\x00\x89PNG\r\n\x1a\n\x00\x00garbage\xff",
+        lambda r: score(r) == 0,
+        "could not be imported",
+    ),
+    Threat(
+        "patch the clocks to look fast",
+        REF
+        + LOOP
+        + """
+import time as _time
+for _name in ("perf_counter", "process_time", "monotonic", "time", "thread_time"):
+    setattr(_time, _name, lambda: 0.0)
+    setattr(_time, _name + "_ns", lambda: 0)
+""",
+        speed_failed,
+        "too slow",
+    ),
+    Threat(
+        "memoise results across repetitions",
+        REF
+        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        + """
+_CACHE = {{}}
+def correlate2d(X, K):
+    key = (X.tobytes(), K.tobytes())
+    if key not in _CACHE:
+        _CACHE[key] = _slow(X, K)
+    return _CACHE[key].copy()
+""",
+        speed_failed,
+        "too slow",
+    ),
+    Threat(
+        "call a banned library function",
+        REF + "\ndef convolve2d(X, K):\n    from scipy import signal\n"
+        "    return signal.convolve2d(X, K, mode='valid')\n",
+        lambda r: 0 < score(r) < FULL,
+        "scipy.signal.convolve2d",
+    ),
+]
+
+
+def render(threat: Threat, secrets: list[str], results: list[str]) -> str:
+    return (
+        threat.source.replace("{secrets}", repr(secrets))
+        .replace("{results}", repr(results))
+        .replace("{{", "{")
+        .replace("}}", "}")
+    )
