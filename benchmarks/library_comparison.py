@@ -92,13 +92,15 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
     stage2 = reference("padding")
     if stage2 is not None and F is not None:
-        X, K = rng.normal(size=(1024, 1024)), rng.normal(size=(5, 5))
-        tX, tK = torch.from_numpy(X)[None, None], torch.from_numpy(K)[None, None]
-        out.append(Case(
-            "padded strided correlate2d", "1024² float64, 5×5, pad 2, stride 2", 1.0,
-            lambda: stage2.correlate2d(X, K, padding=2, stride=2),
-            {"torch conv2d": lambda: F.conv2d(tX, tK, stride=2, padding=2)},
-        ))  # fmt: skip
+        for dtype in (np.float64, np.float32):
+            X = rng.normal(size=(1024, 1024)).astype(dtype)
+            K = rng.normal(size=(5, 5)).astype(dtype)
+            tX, tK = torch.from_numpy(X)[None, None], torch.from_numpy(K)[None, None]
+            out.append(Case(
+                "padded strided correlate2d", f"1024² {np.dtype(dtype).name}, 5×5, p2, s2", 1.0,
+                lambda X=X, K=K: stage2.correlate2d(X, K, padding=2, stride=2),
+                {"torch conv2d": lambda tX=tX, tK=tK: F.conv2d(tX, tK, stride=2, padding=2)},
+            ))  # fmt: skip
 
     stage3 = reference("channels")
     if stage3 is not None and F is not None:
@@ -107,14 +109,15 @@ def cases(rng: np.random.Generator) -> list[Case]:
             ("LeNet conv2 (256,6,14,14)", (256, 6, 14, 14), (16, 6, 5, 5), 0),
             ("layer (8,64,56,56) 3×3", (8, 64, 56, 56), (64, 64, 3, 3), 1),
         ):
-            X = rng.normal(size=x_shape).astype(np.float32)
-            W = rng.normal(size=w_shape).astype(np.float32)
-            b = rng.normal(size=w_shape[0]).astype(np.float32)
-            tX, tW, tb = torch.from_numpy(X), torch.from_numpy(W), torch.from_numpy(b)
-            out.append(Case("conv2d (batched)", label + " float32", 1.5,
-                            lambda X=X, W=W, b=b, pad=pad: stage3.conv2d(X, W, b, padding=pad),
-                            {"torch conv2d": lambda tX=tX, tW=tW, tb=tb, pad=pad:
-                             F.conv2d(tX, tW, tb, padding=pad)}))  # fmt: skip
+            for dtype in (np.float32, np.float64):
+                X = rng.normal(size=x_shape).astype(dtype)
+                W = rng.normal(size=w_shape).astype(dtype)
+                b = rng.normal(size=w_shape[0]).astype(dtype)
+                tX, tW, tb = torch.from_numpy(X), torch.from_numpy(W), torch.from_numpy(b)
+                out.append(Case("conv2d (batched)", f"{label} {np.dtype(dtype).name}", 1.5,
+                                lambda X=X, W=W, b=b, pad=pad: stage3.conv2d(X, W, b, padding=pad),
+                                {"torch conv2d": lambda tX=tX, tW=tW, tb=tb, pad=pad:
+                                 F.conv2d(tX, tW, tb, padding=pad)}))  # fmt: skip
 
     stage4 = reference("pooling")
     if stage4 is not None:

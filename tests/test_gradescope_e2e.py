@@ -175,3 +175,19 @@ def test_threat_through_the_installed_zip(threat, autograder):
     assert seconds < threat.max_seconds
     leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
     assert leftover.stdout.strip() == ""
+
+
+def test_requirements_add_the_torch_cpu_index_only_when_torch_is_needed(stage1):
+    from dataclasses import replace
+
+    from autograder.packaging.build import requirements
+    from autograder.stages import Stage
+
+    plain = requirements(stage1)
+    assert "torch" not in plain and "--extra-index-url" not in plain
+    config = replace(stage1.config, gradescope=replace(stage1.config.gradescope,
+                     requirements=["torch==2.13.0+cpu"], torch_index="https://example.org/cpu"))  # fmt: skip
+    stage = Stage(stage1.kit, stage1.directory)
+    stage.__dict__["config"] = config  # the cached property, for this test only
+    text = requirements(stage)
+    assert "--extra-index-url https://example.org/cpu\n" in text and "torch==2.13.0+cpu" in text
