@@ -185,8 +185,12 @@ def test_requirements_add_the_torch_cpu_index_only_when_torch_is_needed(stage1):
 
     plain = requirements(stage1)
     assert "torch" not in plain and "--extra-index-url" not in plain
-    config = replace(stage1.config, gradescope=replace(stage1.config.gradescope,
-                     requirements=["torch==2.13.0+cpu"], torch_index="https://example.org/cpu"))  # fmt: skip
+    gradescope = replace(
+        stage1.config.gradescope,
+        requirements=["torch==2.13.0+cpu"],
+        torch_index="https://example.org/cpu",
+    )
+    config = replace(stage1.config, gradescope=gradescope)
     stage = Stage(stage1.kit, stage1.directory)
     stage.__dict__["config"] = config  # the cached property, for this test only
     text = requirements(stage)
