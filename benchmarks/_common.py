@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from autograder.sandbox import procfs  # noqa: E402
 from tests.conftest import build_submission  # noqa: E402  (the variants the tests use)
 
 __all__ = ["ROOT", "build_submission", "grade_with_cli", "median"]
@@ -19,19 +20,11 @@ __all__ = ["ROOT", "build_submission", "grade_with_cli", "median"]
 
 def _tree_rss(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants, in bytes."""
+    table = list(procfs.processes())
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            stat = (proc / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            ppid, pages = int(fields[1]), int(fields[21])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(proc.name))
-        rss[int(proc.name)] = pages * 4096
+    for proc in table:
+        children.setdefault(proc.ppid, []).append(proc.pid)
+    rss = {proc.pid: proc.rss_pages * 4096 for proc in table}
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.sandbox import procfs
+
 _TICK = 1.0 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
 
 
@@ -32,12 +34,8 @@ def sample(pid: int) -> CpuSample:
             total += int((task / "schedstat").read_text().split()[0])
         except (OSError, ValueError, IndexError):
             continue
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    # the command name may hold spaces and parentheses: split after the last ')'
-    fields = stat[stat.rindex(")") + 2 :].split()
     # utime, stime, and cutime, cstime: CPU of child processes the worker has waited for
-    ticks = sum(int(f) for f in fields[11:15]) * _TICK
-    return CpuSample(total, ticks)
+    return CpuSample(total, procfs.stat(pid).cpu_ticks * _TICK)
 
 
 def elapsed(before: CpuSample, after: CpuSample) -> float:

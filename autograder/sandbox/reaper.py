@@ -15,6 +15,8 @@ import signal
 import time
 from pathlib import Path
 
+from autograder.sandbox import procfs
+
 _PR_SET_CHILD_SUBREAPER = 36
 _enabled = False
 
@@ -33,18 +35,7 @@ def become_subreaper() -> bool:
 
 
 def _children(pid: int, zombies: bool = False) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[1]) == pid and (zombies or fields[0] != "Z"):
-                found.append(int(entry.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
+    return [p.pid for p in procfs.processes() if p.ppid == pid and (zombies or p.state != "Z")]
 
 
 def reap_orphans(keep: set[int] | None = None, rounds: int = 20) -> int:

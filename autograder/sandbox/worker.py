@@ -41,7 +41,8 @@ STANDARD_PRELOAD = (
     "fractions", "contextlib", "warnings", "traceback", "inspect", "weakref", "io", "struct",
     "array", "pathlib", "tempfile", "datetime", "hashlib", "csv", "logging", "queue",
     "threading", "subprocess", "signal", "atexit", "ctypes", "unittest",
-    "numpy", "numpy.random", "numpy.linalg", "numpy.fft", "numpy.lib.stride_tricks",
+    "sysconfig", "numpy", "numpy.random", "numpy.linalg", "numpy.fft", "numpy.testing",
+    "numpy.lib.stride_tricks",
 )  # fmt: skip
 
 
