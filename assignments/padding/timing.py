@@ -6,9 +6,10 @@ workers (one BLAS thread each, CPU time, best of 5): a 256×4096 image, a 6×6 k
 padding 2 and stride 8 (about 16k outputs). The reference takes about 1.5 ms of CPU time;
 every zoo member that computes only the strided outputs (shift-and-add over strided slices,
 strided sliding windows with einsum/tensordot/matmul, a loop over output rows) lands at
-1.0-1.6× it, while full-then-subsample variants land at 22-25× and the double loop over
-outputs at 25-35×. The limit of 6 leaves a margin of about 4 on both sides. The image is
-8 MB, so a worker holding the six input sets of one speed test stays near 50 MB.
+0.9-1.7× it, while full-then-subsample variants land at 19-27× and the double loop over
+outputs at 25-35×. The limit of 5.5 sits between the groups (measured margins at least
+3.2× on both sides, under load too; 6 left full-then-subsample only about 3.1× over). The
+image is 8 MB; the speed test holds one input set in a worker at a time.
 """
 
 import numpy as np
