@@ -287,3 +287,64 @@ def test_student_exceptions_can_be_caught_as_student_raised(proxy):
 def test_keyword_arguments_are_checked_for_mutation_too(proxy):
     proxy.modify(X=np.ones((2, 2)))
     assert proxy.last_call.mutated == ("X",)
+
+
+OBJECTS = """
+import numpy as np
+
+class Model:
+    def __init__(self, scale):
+        self.scale = scale
+        self.weights = {"w": np.arange(3.0) * scale}
+
+    def state_dict(self):
+        return self.weights
+
+    def bump(self, by):
+        self.scale += by
+        return self.scale
+
+def make(scale):
+    return Model(scale)
+
+def apply(model, x):
+    return x * model.scale
+
+def tensor():
+    import torch
+    return torch.arange(4.0)
+"""
+
+
+@pytest.fixture
+def objects(tmp_path, stage1):
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(OBJECTS)
+    session = GradingSession(stage1, upload, enforce_bans=False)  # stage 1 bans torch
+    yield SubmissionProxy(session)
+    session.close()
+
+
+def test_objects_stay_in_the_worker_as_handles(objects):
+    """Can an object that is not plain data stay in the worker and be used by handle?"""
+    with pytest.raises(BadReturnValue, match="Model"):
+        objects.make(2.0)  # without keep: refused, as any object
+    model = objects.keep.make(2.0)
+    assert model.type_name == "Model"
+    assert objects.apply(model, 3.0) == 6.0  # passed back as an argument
+    assert objects.method(model, "bump", 1.0) == 3.0  # state lives in the worker
+    state = objects.method(model, "state_dict")
+    assert np.array_equal(state["w"], [0.0, 2.0, 4.0])  # made when scale was 2
+
+
+def test_unknown_handles_are_refused(objects):
+    from autograder.sandbox.protocol import Handle
+
+    with pytest.raises(Exception, match=r"unknown handle|protocol"):
+        objects.apply(Handle(99, "Model"), 1.0)
+
+
+def test_tensors_come_back_as_arrays(objects):
+    pytest.importorskip("torch")
+    assert np.array_equal(objects.tensor(), [0.0, 1.0, 2.0, 3.0])

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from autograder.grading.session import GradingSession
-from autograder.sandbox.protocol import Strided
+from autograder.sandbox.protocol import Handle, Strided
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ def describe_value(value: Any) -> str:
         return f"{view.dtype} array of shape {view.shape} (non-contiguous)"
     if isinstance(value, np.ndarray):
         return f"{value.dtype} array of shape {value.shape}"
+    if isinstance(value, Handle):
+        return f"your {value.type_name}"
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, tuple | list) and len(value) <= 4:
@@ -47,11 +49,28 @@ def describe_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> s
 
 
 class SubmissionProxy:
-    """Module-like access to the student's functions, every call run in the worker."""
+    """Module-like access to the student's functions, every call run in the worker.
 
-    def __init__(self, session: GradingSession) -> None:
+    ``submission.keep.lenet()`` leaves the result in the worker and returns a
+    :class:`Handle` (for an ``nn.Module``, a data iterator); handles can be passed back as
+    arguments, and ``submission.method(handle, "state_dict")`` calls a method on one.
+    """
+
+    def __init__(self, session: GradingSession, keep: bool = False) -> None:
         self._session = session
+        self._keep = keep
         self.last_call: CallRecord | None = None
+
+    @property
+    def keep(self) -> SubmissionProxy:
+        proxy = SubmissionProxy(self._session, keep=True)
+        return proxy
+
+    def method(self, handle: Handle, name: str, *args: Any) -> Any:
+        description = f"{handle.type_name}.{name}()"
+        worker = self._session.student_worker()
+        return worker.call_method(handle, name, args, self._session.limits.call_timeout,
+                                  f"running {description}")  # fmt: skip
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
@@ -60,7 +79,7 @@ class SubmissionProxy:
         def call(*args: Any, **kwargs: Any) -> Any:
             description = describe_call(name, args, kwargs)
             self.last_call = None
-            result = self._session.call(name, args, kwargs, description)
+            result = self._session.call(name, args, kwargs, description, keep=self._keep)
             self.last_call = CallRecord(
                 name, description, tuple(result.mutated), tuple(result.aliased)
             )

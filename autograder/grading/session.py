@@ -149,7 +149,8 @@ class GradingSession:
         return worker
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             description: str, timeout: float | None = None) -> CallResult:  # fmt: skip
+             description: str, timeout: float | None = None,
+             keep: bool = False) -> CallResult:  # fmt: skip
         limit = timeout or self.limits.call_timeout
         left = self.time_left()
         if left is not None:
@@ -170,7 +171,7 @@ class GradingSession:
             )
         worker = self.student_worker()
         try:
-            return worker.call(fn, args, kwargs, limit, f"running {description}")
+            return worker.call(fn, args, kwargs, limit, f"running {description}", keep=keep)
         except CallTimedOut as exc:
             self.events.timeouts[fn] = self.events.timeouts.get(fn, 0) + 1
             self.events.crashes.append(f"{description}: {exc}")

@@ -209,11 +209,15 @@ class Worker:
     # -- calls ------------------------------------------------------------------------------
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             timeout: float, description: str) -> CallResult:  # fmt: skip
-        """Call ``fn`` in the worker; student errors come back as exceptions."""
+             timeout: float, description: str, keep: bool = False) -> CallResult:  # fmt: skip
+        """Call ``fn`` in the worker; student errors come back as exceptions. With ``keep``,
+        the result stays in the worker and a :class:`~protocol.Handle` comes back."""
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
         reply, reply_blobs = self._request_with_blobs(
-            {"op": "call", "fn": fn, "payload": payload}, blobs, timeout, description
+            {"op": "call", "fn": fn, "payload": payload, "keep": keep},
+            blobs,
+            timeout,
+            description,
         )
         if not reply.get("ok"):
             raise self._error(reply.get("error", {}), fn, description)
@@ -225,6 +229,21 @@ class Worker:
                 f"{description} sent back a malformed result ({exc}); the worker was restarted"
             ) from None
         return CallResult(value, _keys(reply.get("mutated")), _keys(reply.get("aliased")))
+
+    def call_method(self, handle: protocol.Handle, name: str, args: tuple[Any, ...],
+                    timeout: float, description: str, keep: bool = False) -> Any:  # fmt: skip
+        """Call ``name`` on the object behind ``handle``; the result as plain data."""
+        payload, blobs = protocol.encode({"args": list(args), "kwargs": {}})
+        message = {"op": "method", "handle": handle.id, "name": name, "payload": payload,
+                   "keep": keep}  # fmt: skip
+        reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
+        if not reply.get("ok"):
+            raise self._error(reply.get("error", {}), name, description)
+        try:
+            return protocol.decode(reply.get("value"), reply_blobs)
+        except protocol.ProtocolError as exc:
+            self.kill()
+            raise WorkerCrashed(f"{description} sent back a malformed result ({exc})") from None
 
     def stash(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})

@@ -167,6 +167,7 @@ class Server:
         self.stash: dict[str, tuple[list[Any], dict[str, Any]]] = {}
         self.pid = os.getpid()
         self.request_id: Any = None
+        self.objects: dict[int, Any] = {}  # what the grader holds only as handles
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -207,6 +208,7 @@ class Server:
             "stash": self.stash_inputs,
             "run": self.run_stashed,
             "ping": self.ping,
+            "method": self.method,
         }
         while True:
             try:
@@ -254,11 +256,58 @@ class Server:
             return None
         return fn
 
+    def resolve(self, value: Any) -> Any:
+        """Replace handles in decoded arguments by the objects they stand for."""
+        if isinstance(value, protocol.Handle):
+            if value.id not in self.objects:
+                raise KeyError(f"unknown handle {value.id}")
+            return self.objects[value.id]
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.resolve(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self.resolve(v) for k, v in value.items()}
+        return value
+
+    def keep(self, value: Any) -> protocol.Handle:
+        handle = protocol.Handle(len(self.objects) + 1, type(value).__name__)
+        self.objects[handle.id] = value
+        return handle
+
+    def send_result(self, result: Any, extra: dict[str, Any], keep: bool) -> None:
+        try:
+            doc, out_blobs = protocol.encode(self.keep(result) if keep else _plain(result))
+        except protocol.Unencodable as exc:
+            self.error("bad_return", message=str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - an exotic result object misbehaving
+            self.error("bad_return", exc)
+            return
+        self.reply({"ok": True, "value": doc, **extra}, out_blobs)
+
+    def method(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        """Call a method of a kept object (student code: it runs here, like any call)."""
+        try:
+            target = self.resolve(protocol.Handle(int(message["handle"]), ""))
+            args, kwargs = _payload(message, blobs)
+            bound = getattr(target, str(message["name"]))
+            result = bound(*self.resolve(args), **self.resolve(kwargs))
+        except BaseException as exc:  # noqa: BLE001
+            self.error("raised", exc)
+            return
+        self.send_result(result, {}, bool(message.get("keep")))
+
     def call(self, message: dict[str, Any], blobs: list[bytes]) -> None:
         fn = self._function(str(message["fn"]))
         if fn is None:
             return
         args, kwargs = _payload(message, blobs)
+        try:
+            args, kwargs = self.resolve(args), self.resolve(kwargs)
+        except KeyError as exc:
+            self.error("protocol", message=str(exc))
+            return
         named: dict[int | str, Any] = dict(enumerate(args))
         named.update(kwargs)
         snapshots = {k: a.copy() for k, a in named.items() if isinstance(a, np.ndarray)}
@@ -271,15 +320,8 @@ class Server:
             k for k, snap in snapshots.items() if not _array_equal(snap, named[k], equal_nan=True)
         ]
         aliased = [k for k in snapshots if _shares_any(result, named[k])]
-        try:
-            doc, out_blobs = protocol.encode(result)
-        except protocol.Unencodable as exc:
-            self.error("bad_return", message=str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - an exotic result object misbehaving
-            self.error("bad_return", exc)
-            return
-        self.reply({"ok": True, "value": doc, "mutated": mutated, "aliased": aliased}, out_blobs)
+        extra = {"mutated": mutated, "aliased": aliased}
+        self.send_result(result, extra, bool(message.get("keep")))
 
     def stash_inputs(self, message: dict[str, Any], blobs: list[bytes]) -> None:
         self.stash[str(message["key"])] = _payload(message, blobs)
@@ -300,6 +342,19 @@ class Server:
         cpu = time.process_time() - start
         del result, args, kwargs
         self.reply({"ok": True, "self_cpu": cpu})
+
+
+def _plain(value: Any) -> Any:
+    """Tensors become NumPy arrays (on the CPU, detached); containers are walked."""
+    module = type(value).__module__ or ""
+    if module.startswith("torch") and hasattr(value, "detach"):
+        return value.detach().cpu().numpy()
+    if isinstance(value, list | tuple):
+        items = [_plain(v) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _payload(message: dict[str, Any], blobs: list[bytes]) -> tuple[list[Any], dict[str, Any]]:
