@@ -304,6 +304,10 @@ class Model:
         self.scale += by
         return self.scale
 
+    def spin(self):
+        while True:
+            pass
+
 def make(scale):
     return Model(scale)
 
@@ -336,6 +340,14 @@ def test_objects_stay_in_the_worker_as_handles(objects):
     assert objects.method(model, "bump", 1.0) == 3.0  # state lives in the worker
     state = objects.method(model, "state_dict")
     assert np.array_equal(state["w"], [0.0, 2.0, 4.0])  # made when scale was 2
+
+
+def test_method_calls_go_through_the_sessions_guards(objects):
+    """Is a hanging method stopped and counted by the same circuit breaker as a function?"""
+    model = objects.keep.make(1.0)
+    with pytest.raises(CallTimedOut, match="Model.spin"):
+        objects.method(model, "spin")
+    assert objects._session.events.timeouts == {"spin": 1}
 
 
 def test_unknown_handles_are_refused(objects):

@@ -63,14 +63,12 @@ class SubmissionProxy:
 
     @property
     def keep(self) -> SubmissionProxy:
-        proxy = SubmissionProxy(self._session, keep=True)
-        return proxy
+        return SubmissionProxy(self._session, keep=True)
 
     def method(self, handle: Handle, name: str, *args: Any) -> Any:
-        description = f"{handle.type_name}.{name}()"
-        worker = self._session.student_worker()
-        return worker.call_method(handle, name, args, self._session.limits.call_timeout,
-                                  f"running {description}")  # fmt: skip
+        """Call ``handle.name(*args)`` in the worker; the result as plain data."""
+        description = f"{handle.type_name}.{describe_call(name, args, {})}"
+        return self._session.call(name, args, {}, description, keep=self._keep, on=handle).value
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):

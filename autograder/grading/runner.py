@@ -122,11 +122,12 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     if session.access_problems:
         staff += "\nsandbox user cannot reach: " + ", ".join(session.access_problems)
     tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))
+    timing = plugin.timing_data()
     results = GradingResults(
         tests=tuple(tests),
         output="\n\n".join(messages),
         leaderboard=tuple(plugin.leaderboard() + _configured_leaderboard(session, plugin)),
-        extra_data={"timing": plugin.timing_data()} if plugin.timing_data() else {},
+        extra_data={"timing": timing} if timing else {},
     )
     summary = f"Score: {results.score:g} / {results.max_score:g}"
     return replace(results, output="\n\n".join([*messages, summary]))

@@ -22,6 +22,7 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
+from autograder.sandbox.protocol import Handle
 from autograder.sandbox.reaper import become_subreaper, reap_orphans
 from autograder.sandbox.users import SandboxUser, sandbox_user
 from autograder.stages import Stage
@@ -149,8 +150,10 @@ class GradingSession:
         return worker
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             description: str, timeout: float | None = None,
-             keep: bool = False) -> CallResult:  # fmt: skip
+             description: str, timeout: float | None = None, keep: bool = False,
+             on: Handle | None = None) -> CallResult:  # fmt: skip
+        """Call a student function (or, ``on`` a kept object, its method ``fn``), within
+        the deadline and the timeout circuit breaker, recording crashes for staff."""
         limit = timeout or self.limits.call_timeout
         left = self.time_left()
         if left is not None:
@@ -171,7 +174,7 @@ class GradingSession:
             )
         worker = self.student_worker()
         try:
-            return worker.call(fn, args, kwargs, limit, f"running {description}", keep=keep)
+            return worker.call(fn, args, kwargs, limit, f"running {description}", keep=keep, on=on)
         except CallTimedOut as exc:
             self.events.timeouts[fn] = self.events.timeouts.get(fn, 0) + 1
             self.events.crashes.append(f"{description}: {exc}")

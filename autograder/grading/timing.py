@@ -127,5 +127,4 @@ class SpeedCheck:
         result = self.measure(function, make_inputs, seed=seed)
         if not result.passed:
             raise TooSlow(result.message(self._specs[function].hint))
-
         return result

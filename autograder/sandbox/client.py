@@ -209,16 +209,17 @@ class Worker:
     # -- calls ------------------------------------------------------------------------------
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             timeout: float, description: str, keep: bool = False) -> CallResult:  # fmt: skip
-        """Call ``fn`` in the worker; student errors come back as exceptions. With ``keep``,
-        the result stays in the worker and a :class:`~protocol.Handle` comes back."""
+             timeout: float, description: str, keep: bool = False,
+             on: protocol.Handle | None = None) -> CallResult:  # fmt: skip
+        """Call ``fn`` in the worker (or, with ``on``, the method ``fn`` of that kept object);
+        student errors come back as exceptions. With ``keep``, the result stays in the worker
+        and a :class:`~protocol.Handle` comes back."""
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
-        reply, reply_blobs = self._request_with_blobs(
-            {"op": "call", "fn": fn, "payload": payload, "keep": keep},
-            blobs,
-            timeout,
-            description,
-        )
+        message: dict[str, Any] = {"op": "call", "fn": fn, "payload": payload, "keep": keep}
+        if on is not None:
+            message = {"op": "method", "handle": on.id, "name": fn, "payload": payload,
+                       "keep": keep}  # fmt: skip
+        reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
         if not reply.get("ok"):
             raise self._error(reply.get("error", {}), fn, description)
         try:
@@ -229,21 +230,6 @@ class Worker:
                 f"{description} sent back a malformed result ({exc}); the worker was restarted"
             ) from None
         return CallResult(value, _keys(reply.get("mutated")), _keys(reply.get("aliased")))
-
-    def call_method(self, handle: protocol.Handle, name: str, args: tuple[Any, ...],
-                    timeout: float, description: str, keep: bool = False) -> Any:  # fmt: skip
-        """Call ``name`` on the object behind ``handle``; the result as plain data."""
-        payload, blobs = protocol.encode({"args": list(args), "kwargs": {}})
-        message = {"op": "method", "handle": handle.id, "name": name, "payload": payload,
-                   "keep": keep}  # fmt: skip
-        reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
-        if not reply.get("ok"):
-            raise self._error(reply.get("error", {}), name, description)
-        try:
-            return protocol.decode(reply.get("value"), reply_blobs)
-        except protocol.ProtocolError as exc:
-            self.kill()
-            raise WorkerCrashed(f"{description} sent back a malformed result ({exc})") from None
 
     def stash(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
