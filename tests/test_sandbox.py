@@ -345,7 +345,7 @@ def test_objects_stay_in_the_worker_as_handles(objects):
 def test_method_calls_go_through_the_sessions_guards(objects):
     """Is a hanging method stopped and counted by the same circuit breaker as a function?"""
     model = objects.keep.make(1.0)
-    with pytest.raises(CallTimedOut, match="Model.spin"):
+    with pytest.raises(CallTimedOut, match=r"Model\.spin"):
         objects.method(model, "spin")
     assert objects._session.events.timeouts == {"spin": 1}
 
