@@ -35,6 +35,10 @@ class Limits:
     call_timeout: float = field(
         default=10.0, metadata=_doc("wall-clock seconds one call to a student function may take")
     )
+    timeouts: dict[str, float] = field(
+        default_factory=dict,
+        metadata=_doc("call_timeout for particular functions, e.g. train = 60.0"),
+    )
     load_timeout: float = field(
         default=20.0, metadata=_doc("wall-clock seconds importing the student's module may take")
     )
@@ -54,6 +58,10 @@ class Limits:
         default=4000,
         metadata=_doc("characters of the student's own printed output kept per test"),
     )
+
+    def timeout_for(self, function: str) -> float:
+        """The wall-clock limit of one call to ``function``."""
+        return self.timeouts.get(function, self.call_timeout)
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,13 @@ class GradingSpec:
         metadata=_doc(
             "speed tests, keyed by student function name; 'function:variant' keys time "
             "the same function on other inputs (e.g. 'pool2d:avg')"
+        ),
+    )
+    keep_objects: bool = field(
+        default=False,
+        metadata=_doc(
+            "results that are not plain data (an nn.Module, a torch.device) stay in the "
+            "worker and reach the tests as handles, instead of failing the call"
         ),
     )
 
@@ -280,6 +295,11 @@ def _check_semantics(config: AssignmentConfig, path: Path) -> None:
     for name in ("call_timeout", "load_timeout"):
         if getattr(limits, name) <= 0:
             raise ConfigError(path, f"limits.{name}", "must be positive")
+    for name, seconds in limits.timeouts.items():
+        if name not in config.functions:
+            raise ConfigError(path, f"limits.timeouts.{name}", "not one of the stage's functions")
+        if seconds <= 0:
+            raise ConfigError(path, f"limits.timeouts.{name}", "must be positive")
 
 
 def describe_keys(cls: type[Any] = AssignmentConfig, prefix: str = "") -> list[tuple[str, str]]:

@@ -13,9 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from autograder.sandbox import procfs  # noqa: E402
-from tests.conftest import build_submission  # noqa: E402  (the variants the tests use)
+from tests.conftest import (  # noqa: E402  (the variants the tests use)
+    build_lenet_submission,
+    build_submission,
+)
 
-__all__ = ["ROOT", "build_submission", "grade_with_cli", "median"]
+__all__ = ["ROOT", "build_lenet_submission", "build_submission", "grade_with_cli", "median"]
 
 
 def _tree_rss(pid: int) -> int:

@@ -2,7 +2,8 @@
 
 Run ``pytest`` in this folder. ``tests/test_padding.py`` receives ``cnnlab.padding``, and so
 on. During grading, the same tests receive a proxy that runs your code in a sandbox; here
-they simply import ``cnnlab`` from this folder.
+they simply import ``cnnlab`` from this folder. The stage-5 tests also use ``tools``
+(``tests/labtools.py``): small helpers that build data iterators and read a network.
 """
 
 import importlib
@@ -11,10 +12,17 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
 
 
 @pytest.fixture
 def submission(request):
     stage_module = Path(str(request.path)).stem.removeprefix("test_")
     return importlib.import_module(f"cnnlab.{stage_module}")
+
+
+@pytest.fixture
+def tools():
+    sys.path.insert(0, str(HERE / "tests"))
+    return importlib.import_module("labtools")

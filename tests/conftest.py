@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +50,50 @@ VARIANTS = {
     "exit_at_import": ("replace", "import os\nos._exit(0)\n"),
     "raise_at_import": ("replace", "import numpy as np\nraise RuntimeError('boom')\n"),
 }
+
+
+# Stage 5: the reference's lenet.py with one edit each: (text of the reference, replacement).
+LENET_REFERENCE = KIT / "solutions" / "cnnlab" / "lenet.py"
+_TRAIN_MOVE = "            X, y = X.to(device), y.to(device)\n            optimizer.zero_grad()"
+LENET_VARIANTS = {
+    "wrong_architecture": (
+        "nn.Linear(16 * 5 * 5, 120), activation(),\n        nn.Linear(120, 84)",
+        "nn.Linear(16 * 5 * 5, 100), activation(),\n        nn.Linear(100, 84)",
+    ),
+    "never_steps": ("            optimizer.step()\n", ""),
+    "no_batch_moves": (_TRAIN_MOVE, "            optimizer.zero_grad()"),
+    "default_init": ("    net.apply(init_weights)\n", ""),
+    "counts_batches": (
+        "            total += y.numel()",
+        "            total += data_iter.batch_size",
+    ),
+    "hang": (
+        "    net.apply(init_weights)\n",
+        "    net.apply(init_weights)\n    while True:\n        pass\n",
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def lenet_lab() -> Any:
+    """The stage-5 reference module, imported in this process (needs torch)."""
+    pytest.importorskip("torch")
+    spec = importlib.util.spec_from_file_location("cnngrade_tests_lenet", LENET_REFERENCE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_lenet_submission(root: Path, variant: str) -> Path:
+    """Write a stage-5 upload (``lenet.py``) for ``variant``."""
+    old, new = LENET_VARIANTS[variant]
+    source = LENET_REFERENCE.read_text()
+    assert old in source, f"the stage-5 reference changed: update the {variant} variant"
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f"{variant}_lenet.py"
+    path.write_text(source.replace(old, new))
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from importlib.util import find_spec
 
 import pytest
 
-from autograder.grading.banned import find_uses
+from autograder.grading.banned import find_uses, scan_module
 from tests.conftest import KIT, REFERENCE, run_cli
 
 BANNED = ["scipy.signal.correlate2d", "scipy.ndimage", "torch", "cv2"]
@@ -52,3 +52,23 @@ def test_a_banned_call_fails_grading_with_a_message_that_names_it(tmp_path):
     assert all(t["status"] == "failed" for t in convolve)  # refused at run time as well
     refused = "not allowed in this assignment" if find_spec("scipy") else "No module named"
     assert any(refused in t["output"] for t in convolve)
+
+
+def test_only_the_graded_module_and_what_it_imports_are_scanned(tmp_path):
+    """A whole cnnlab/ folder uploaded to stage 1: lenet.py's torch is not stage 1's business,
+    but a helper the stage's module imports (relatively or not) is."""
+    package = tmp_path / "cnnlab"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "lenet.py").write_text("import torch\n")
+    (package / "correlate.py").write_text("from . import helpers\nimport extra\n")
+    (package / "helpers.py").write_text("import cv2\n")
+    (tmp_path / "extra.py").write_text("from scipy import ndimage\n")
+    (tmp_path / "unused.py").write_text("import cv2\n")
+    uses = scan_module(tmp_path, "cnnlab.correlate", BANNED)
+    assert [u.describe() for u in uses] == [
+        "cnnlab/helpers.py, line 1: cv2",
+        "extra.py, line 1: scipy.ndimage",
+    ]
+    (package / "__init__.py").write_text("from .lenet import *\n")  # now lenet.py runs too
+    assert "torch" in {u.name for u in scan_module(tmp_path, "cnnlab.correlate", BANNED)}

@@ -182,6 +182,16 @@ BROKEN = [
     pytest.param(
         {}, "[limits]\nload_timeout = 0\n", "limits.load_timeout", "positive", id="zero-timeout"
     ),
+    pytest.param(
+        {},
+        "[limits.timeouts]\nh = 5.0\n",
+        "limits.timeouts.h",
+        "not one of",
+        id="timeout-unknown-function",
+    ),
+    pytest.param(
+        {}, "[limits.timeouts]\nf = 0\n", "limits.timeouts.f", "positive", id="timeout-zero"
+    ),
 ]
 
 
@@ -280,3 +290,9 @@ def test_does_describe_keys_document_the_timing_spec_keys():
         assert any(
             name.startswith("grading.timing.") and name.endswith("." + spec.name) for name in names
         ), spec.name
+
+
+def test_per_function_timeouts_fall_back_to_call_timeout(tmp_path):
+    path = write_config(tmp_path, "[limits]\ncall_timeout = 3.0\ntimeouts = { g = 40.0 }\n")
+    limits = load_config(path).limits
+    assert limits.timeout_for("g") == 40.0 and limits.timeout_for("f") == 3.0

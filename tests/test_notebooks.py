@@ -29,17 +29,17 @@ def template(tmp_path_factory):
     return folder
 
 
-def reference_functions() -> dict[str, str]:
-    source = REFERENCE.read_text()
+def reference_functions(reference=REFERENCE) -> dict[str, str]:
+    source = reference.read_text()
     tree = ast.parse(source)
     return {n.name: ast.get_source_segment(source, n) for n in tree.body
             if isinstance(n, ast.FunctionDef)}  # fmt: skip
 
 
-def solved(template_notebook, tmp_path, name="solved.ipynb", extra_cells=()):
+def solved(template_notebook, tmp_path, name="solved.ipynb", extra_cells=(), reference=REFERENCE):
     """The student's work: each function cell holds the reference's function."""
     notebook = nbformat.read(str(template_notebook), as_version=4)
-    bodies = reference_functions()
+    bodies = reference_functions(reference)
     for cell in notebook.cells:
         first = cell.source.split("(")[0]
         if cell.cell_type == "code" and first.startswith("def "):
@@ -82,6 +82,36 @@ def test_check_cells_run_the_public_tests(template, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "✓ correlate2d: 4/4 public tests pass" in proc.stdout
     assert "✓ learn_kernel: 1/1 public tests pass" in proc.stdout
+    assert "✗" not in proc.stdout
+
+
+def test_lenet_notebook_checks_and_try_it_cells(template):
+    """Stage 5's check cells get the ``tools`` fixture too; the "Try it" section comes after
+    the code as runnable cells, and its image points into handouts/."""
+    pytest.importorskip("torch")
+    stage = get_stage("lenet", KIT)
+    path = solved(template / "notebooks" / "5_lenet.ipynb", template / "notebooks",
+                  "solved_lenet.ipynb", reference=stage.reference)  # fmt: skip
+    cells = nbformat.read(str(path), as_version=4).cells
+    last_check = max(i for i, c in enumerate(cells) if c.source.startswith("check("))
+    after = cells[last_check + 1 :]
+    assert after[0].source.startswith("## 6. Try it")
+    assert any(c.cell_type == "code" and "plt.subplots" in c.source for c in after)
+    assert any("](../handouts/lenet_training_curves.svg)" in c.source for c in after)
+    assert (template / "handouts" / "lenet_training_curves.svg").is_file()
+    runner = (
+        "import os, sys, nbformat, __main__\n"
+        f"os.chdir({str(path.parent)!r}); sys.path.insert(0, '.')\n"
+        f"cells = nbformat.read({str(path)!r}, as_version=4).cells[: {last_check + 1}]\n"
+        "for cell in cells:\n"
+        "    if cell.cell_type == 'code':\n"
+        "        exec(compile(cell.source, '<cell>', 'exec'), __main__.__dict__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", runner], capture_output=True, text=True,
+                          timeout=240)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    for function in stage.config.functions:
+        assert f"✓ {function}:" in proc.stdout, proc.stdout
     assert "✗" not in proc.stdout
 
 

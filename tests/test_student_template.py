@@ -5,18 +5,25 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 
 import pytest
 
 from autograder.stages import all_stages
 from tests.conftest import KIT
 
+#: pytest as a student runs it: the course kit (``autograder``) cannot be imported
+WITHOUT_KIT = (
+    "import sys, pytest; sys.modules['autograder'] = None; "
+    "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider']))"
+)
+
 
 def run_pytest(folder):
     env_free = {"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=folder, capture_output=True, text=True, timeout=120, env=env_free,
+        [sys.executable, "-c", WITHOUT_KIT],
+        cwd=folder, capture_output=True, text=True, timeout=240, env=env_free,
     )  # fmt: skip
 
 
@@ -24,6 +31,8 @@ def run_pytest(folder):
 def template(tmp_path):
     target = tmp_path / "template"
     shutil.copytree(KIT / "student_template", target)
+    if find_spec("torch") is None:  # stage 5 needs torch, as its requirements.txt says
+        (target / "tests" / "test_lenet.py").unlink()
     return target
 
 

@@ -25,10 +25,41 @@ def notebook_name(stage: Stage) -> str:
     return f"{stage.config.number}_{stage.id}.ipynb"
 
 
+#: a handout section whose heading matches this runs after the student's code, and its
+#: ```python blocks become code cells (e.g. "## 6. Try it: training curves")
+TRY_IT = re.compile(r"^## (\d+\.\s*)?Try it", re.IGNORECASE)
+_FENCE = re.compile(r"(?ms)^```python\n(.*?)^```\s*$")
+_IMAGE = re.compile(r"(!\[[^\]]*\]\()(?![a-z]+:|/|\.\./)([^)\s]+)\)")
+
+
 def _sections(markdown: str) -> list[str]:
     """Split a handout at its second-level headings: one cell per section."""
     parts = re.split(r"(?m)^(?=## )", markdown.strip())
     return [p.strip() for p in parts if p.strip()]
+
+
+def handout_images(markdown: str) -> list[str]:
+    """Local images the handout shows (``![...](curves.svg)``), relative to the handout."""
+    return [match.group(2) for match in _IMAGE.finditer(markdown)]
+
+
+def _markdown_cell(text: str) -> nbformat.NotebookNode:
+    """Local images live in ``handouts/`` beside ``notebooks/``."""
+    return new_markdown_cell(_IMAGE.sub(r"\1../handouts/\2)", text))
+
+
+def _runnable_cells(section: str) -> list[nbformat.NotebookNode]:
+    """A "Try it" section: its text as Markdown, its Python blocks as code cells."""
+    cells, last = [], 0
+    for match in _FENCE.finditer(section):
+        text = section[last : match.start()].strip()
+        if text:
+            cells.append(_markdown_cell(text))
+        cells.append(new_code_cell(match.group(1).rstrip()))
+        last = match.end()
+    if section[last:].strip():
+        cells.append(_markdown_cell(section[last:].strip()))
+    return cells
 
 
 def _segments(source: str) -> tuple[str, dict[str, str]]:
@@ -56,11 +87,13 @@ def build_notebook(stage: Stage, stub_source: str) -> nbformat.NotebookNode:
     tests = f"../tests/{test_files[0].name}" if test_files else ""
     cells = [new_markdown_cell(INTRO.format(number=config.number, title=config.title,
                                             module=config.module))]  # fmt: skip
+    sections: list[str] = []
     if stage.handout.exists():
         sections = _sections(stage.handout.read_text(encoding="utf-8"))
         if sections and sections[0].startswith("# "):  # the intro cell already has a title
             sections[0] = sections[0].partition("\n")[2].strip()
-        cells += [new_markdown_cell(s) for s in sections if s]
+    try_it = [s for s in sections if TRY_IT.match(s)]
+    cells += [_markdown_cell(s) for s in sections if s and s not in try_it]
     setup, functions = _segments(stub_source)
     cells.append(new_markdown_cell(f"## Your code\n\n{SETUP_NOTE}"))
     cells.append(new_code_cell(setup + "\n\nfrom nbcheck import check"))
@@ -69,6 +102,8 @@ def build_notebook(stage: Stage, stub_source: str) -> nbformat.NotebookNode:
         cells.append(new_code_cell(functions.get(name, f"def {name}():\n    ...")))
         if tests:
             cells.append(new_code_cell(f'check("{name}", "{tests}")'))
+    for section in try_it:
+        cells += _runnable_cells(section)
     notebook = new_notebook(cells=cells)
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},

@@ -21,6 +21,7 @@ from autograder.stages import Stage, all_stages
 STUDENT_REQUIREMENTS = "numpy>=1.24\npytest>=7.4\n"
 TORCH_REQUIREMENT = (
     "# stage 5 (LeNet) only: the CPU build; see https://pytorch.org for a GPU build\ntorch>=2.2\n"
+    "# stage 5's training curves (the notebook's \"Try it\" cell)\nmatplotlib>=3.7\n"
 )
 
 
@@ -55,12 +56,26 @@ def generate(kit: Path) -> Release:
     release.add(
         "requirements.txt", STUDENT_REQUIREMENTS + (TORCH_REQUIREMENT if needs_torch else "")
     )
+    if needs_torch:
+        _add_lab_files(release, stages)
     package_init = kit / SOLUTIONS / "cnnlab" / "__init__.py"
     if package_init.exists():
         release.add("cnnlab/__init__.py", make_stub(package_init.read_text(), package_init).text)
     for stage in stages:
         _add_stage(release, stage)
     return release
+
+
+def _add_lab_files(release: Release, stages: list[Stage]) -> None:
+    """Stage 5's data and test helpers: the kit's own modules, copied unchanged, so that
+    students load data and run the public tests with exactly what grading uses."""
+    package = resources.files("autograder")
+    release.add("cnnlab/data.py", (package / "datasets.py").read_bytes())
+    release.add("tests/labtools.py", (package / "labtools.py").read_bytes())
+    for stage in stages:
+        digits = stage.directory / "data" / "digits.npz"
+        if digits.is_file():
+            release.add("data/digits.npz", digits.read_bytes())
 
 
 def _add_stage(release: Release, stage: Stage) -> None:
@@ -73,6 +88,10 @@ def _add_stage(release: Release, stage: Stage) -> None:
         release.add(f"tests/{test.name}", test.read_bytes())
     if stage.handout.exists():
         release.add(f"handouts/{stage.config.number}_{stage.id}.md", stage.handout.read_bytes())
+        for image in notebooks.handout_images(stage.handout.read_text(encoding="utf-8")):
+            source = stage.directory / image
+            if source.is_file():
+                release.add(f"handouts/{image}", source.read_bytes())
 
 
 @dataclass(frozen=True)

@@ -112,12 +112,57 @@ def find_uses(source: str, file: str, banned: list[str]) -> list[Use]:
     return sorted(unique.values(), key=lambda u: (u.line, u.name))
 
 
-def scan_folder(folder: Path, banned: list[str]) -> list[Use]:
+def _module_file(root: Path, dotted: str) -> Path | None:
+    base = root.joinpath(*dotted.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported(tree: ast.AST, name: str, is_package: bool) -> list[str]:
+    """Dotted names the module ``name`` imports (relative imports resolved)."""
+    package = name if is_package else name.rpartition(".")[0]
+    out: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".") if package else []
+                keep = len(parts) - (node.level - 1)
+                if keep < 0:
+                    continue
+                base = ".".join(parts[:keep] + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            if base:
+                out.append(base)
+            out += [f"{base}.{alias.name}" if base else alias.name for alias in node.names]
+    return out
+
+
+def scan_module(root: Path, module: str, banned: list[str]) -> list[Use]:
+    """Banned uses in the graded module and in every module of the upload it imports
+    (directly or not, with the packages around them): not in other files that happen to
+    be uploaded too, such as the modules of other stages."""
     uses: list[Use] = []
-    for path in sorted(folder.rglob("*.py")):
+    queue, seen = [module], set()
+    while queue:
+        name = queue.pop()
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        queue += [".".join(parts[:i]) for i in range(1, len(parts))]  # packages run first
+        path = _module_file(root, name)
+        if path is None:
+            continue
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            tree = ast.parse(text)
+        except (OSError, SyntaxError, ValueError):
             continue
-        uses += find_uses(text, path.relative_to(folder).as_posix(), banned)
-    return uses
+        uses += find_uses(text, path.relative_to(root).as_posix(), banned)
+        queue += _imported(tree, name, path.name == "__init__.py")
+    return sorted(uses, key=lambda u: (u.file, u.line, u.name))

@@ -105,6 +105,11 @@ class GradingPlugin:
         return self._proxy
 
     @pytest.fixture
+    def tools(self) -> Any:
+        """The helpers of :mod:`autograder.labtools`, run in the student's worker."""
+        return self._proxy.tools
+
+    @pytest.fixture
     def reference(self) -> ModuleType:
         """The reference solution, imported in the trusted process."""
         if self._reference is None:

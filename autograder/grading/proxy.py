@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from autograder import labtools
 from autograder.grading.session import GradingSession
+from autograder.sandbox.client import Keep
 from autograder.sandbox.protocol import Handle, Strided
 
 
@@ -53,17 +55,25 @@ class SubmissionProxy:
 
     ``submission.keep.lenet()`` leaves the result in the worker and returns a
     :class:`Handle` (for an ``nn.Module``, a data iterator); handles can be passed back as
-    arguments, and ``submission.method(handle, "state_dict")`` calls a method on one.
+    arguments, and ``submission.method(handle, "state_dict")`` calls a method on one. In a
+    stage with ``grading.keep_objects``, results that are not plain data come back as
+    handles on their own, so that tests read like calls to the module itself.
+    ``submission.tools`` runs the test helpers of :mod:`autograder.labtools` in the worker.
     """
 
-    def __init__(self, session: GradingSession, keep: bool = False) -> None:
+    def __init__(self, session: GradingSession, keep: Keep | None = None) -> None:
         self._session = session
-        self._keep = keep
+        auto: Keep = "auto" if session.config.grading.keep_objects else "plain"
+        self._keep: Keep = keep or auto
         self.last_call: CallRecord | None = None
 
     @property
     def keep(self) -> SubmissionProxy:
-        return SubmissionProxy(self._session, keep=True)
+        return SubmissionProxy(self._session, keep="handle")
+
+    @property
+    def tools(self) -> ToolsProxy:
+        return ToolsProxy(self._session)
 
     def method(self, handle: Handle, name: str, *args: Any) -> Any:
         """Call ``handle.name(*args)`` in the worker; the result as plain data."""
@@ -88,3 +98,23 @@ class SubmissionProxy:
 
     def __repr__(self) -> str:
         return f"<submission proxy for {self._session.config.module}>"
+
+
+class ToolsProxy:
+    """``tools.data_iter(images, labels)`` and the other helpers of
+    :mod:`autograder.labtools`, run in the student's worker next to the student's objects;
+    results that are not plain data stay there as handles."""
+
+    def __init__(self, session: GradingSession) -> None:
+        self._session = session
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_") or name not in labtools.TOOLS:
+            raise AttributeError(f"autograder.labtools has no tool {name!r}")
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            description = "the test helper " + describe_call(name, args, kwargs)
+            return self._session.call(name, args, kwargs, description, keep="auto", tool=True).value
+
+        call.__name__ = name
+        return call

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from autograder.config import Limits
-from autograder.grading.banned import scan_folder
+from autograder.grading.banned import scan_module
 from autograder.grading.plugin import GradingPlugin
 from autograder.grading.session import GradingSession
 from autograder.results import (
@@ -141,7 +141,8 @@ def _banned_api_check(session: GradingSession) -> list[TestResult]:
     config = session.config
     if not config.banned or session.located is None:
         return []
-    uses = scan_folder(session.located.root, config.banned)
+    located = session.located
+    uses = scan_module(located.root, located.module, config.banned)
     points = config.grading.points.get(BANNED_TEST, 0.0)
     output = ""
     if uses:

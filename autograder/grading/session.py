@@ -14,7 +14,7 @@ from typing import Any
 
 from autograder.config import Limits
 from autograder.sandbox.access import exposed_secrets, unreachable_paths
-from autograder.sandbox.client import CallResult, Worker, WorkerSpec
+from autograder.sandbox.client import CallResult, Keep, Worker, WorkerSpec
 from autograder.sandbox.faults import (
     CallTimedOut,
     OutOfTime,
@@ -150,11 +150,12 @@ class GradingSession:
         return worker
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             description: str, timeout: float | None = None, keep: bool = False,
-             on: Handle | None = None) -> CallResult:  # fmt: skip
-        """Call a student function (or, ``on`` a kept object, its method ``fn``), within
-        the deadline and the timeout circuit breaker, recording crashes for staff."""
-        limit = timeout or self.limits.call_timeout
+             description: str, timeout: float | None = None, keep: Keep = "plain",
+             on: Handle | None = None, tool: bool = False) -> CallResult:  # fmt: skip
+        """Call a student function (or, ``on`` a kept object, its method ``fn``; or the
+        test helper ``fn`` with ``tool``) in the worker, within the deadline and the timeout
+        circuit breaker, recording crashes for staff."""
+        limit = timeout or self.limits.timeout_for(fn)
         left = self.time_left()
         if left is not None:
             if left <= 0:
@@ -174,7 +175,9 @@ class GradingSession:
             )
         worker = self.student_worker()
         try:
-            return worker.call(fn, args, kwargs, limit, f"running {description}", keep=keep, on=on)
+            return worker.call(
+                fn, args, kwargs, limit, f"running {description}", keep=keep, on=on, tool=tool
+            )
         except CallTimedOut as exc:
             self.events.timeouts[fn] = self.events.timeouts.get(fn, 0) + 1
             self.events.crashes.append(f"{description}: {exc}")

@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from autograder.config import Limits
 from autograder.sandbox import cputime, protocol
@@ -43,6 +43,10 @@ class WorkerSpec:
     user: SandboxUser | None = None
     python: str = sys.executable
     banned: tuple[str, ...] = ()
+
+
+#: what becomes of a call's result (see :meth:`Worker.call`)
+Keep = Literal["plain", "handle", "auto"]
 
 
 @dataclass
@@ -209,16 +213,20 @@ class Worker:
     # -- calls ------------------------------------------------------------------------------
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             timeout: float, description: str, keep: bool = False,
-             on: protocol.Handle | None = None) -> CallResult:  # fmt: skip
-        """Call ``fn`` in the worker (or, with ``on``, the method ``fn`` of that kept object);
-        student errors come back as exceptions. With ``keep``, the result stays in the worker
-        and a :class:`~protocol.Handle` comes back."""
+             timeout: float, description: str, keep: Keep = "plain",
+             on: protocol.Handle | None = None, tool: bool = False) -> CallResult:  # fmt: skip
+        """Call ``fn`` in the worker: a student function, the method ``fn`` of the kept
+        object ``on``, or (``tool``) the trusted helper ``fn`` of :mod:`autograder.labtools`.
+        Student errors come back as exceptions. ``keep``: "plain" (the result must be plain
+        data), "handle" (it stays in the worker and a :class:`~protocol.Handle` comes
+        back) or "auto" (plain data when it is, else a handle)."""
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
         message: dict[str, Any] = {"op": "call", "fn": fn, "payload": payload, "keep": keep}
         if on is not None:
             message = {"op": "method", "handle": on.id, "name": fn, "payload": payload,
                        "keep": keep}  # fmt: skip
+        elif tool:
+            message = {"op": "tool", "name": fn, "payload": payload, "keep": keep}
         reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
         if not reply.get("ok"):
             raise self._error(reply.get("error", {}), fn, description)

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder import labtools
 from autograder.sandbox import protocol
 
 _shares_memory = np.shares_memory  # bound before student code can patch NumPy
@@ -209,6 +210,7 @@ class Server:
             "run": self.run_stashed,
             "ping": self.ping,
             "method": self.method,
+            "tool": self.tool,
         }
         while True:
             try:
@@ -275,9 +277,19 @@ class Server:
         self.objects[handle.id] = value
         return handle
 
-    def send_result(self, result: Any, extra: dict[str, Any], keep: bool) -> None:
+    def send_result(self, result: Any, extra: dict[str, Any], keep: Any) -> None:
+        """``keep``: "handle" (the result stays here), "auto" (plain data when it can be,
+        else a handle) or "plain" (anything else is the student's error)."""
         try:
-            doc, out_blobs = protocol.encode(self.keep(result) if keep else _plain(result))
+            if keep == "handle":
+                doc, out_blobs = protocol.encode(self.keep(result))
+            else:
+                try:
+                    doc, out_blobs = protocol.encode(_plain(result))
+                except protocol.Unencodable:
+                    if keep != "auto":
+                        raise
+                    doc, out_blobs = protocol.encode(self.keep(result))
         except protocol.Unencodable as exc:
             self.error("bad_return", message=str(exc))
             return
@@ -296,7 +308,22 @@ class Server:
         except BaseException as exc:  # noqa: BLE001
             self.error("raised", exc)
             return
-        self.send_result(result, {}, bool(message.get("keep")))
+        self.send_result(result, {}, message.get("keep"))
+
+    def tool(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+        """Run one of the trusted test helpers of :mod:`autograder.labtools` here, next to
+        the student's objects (a data iterator built here, a network's weights read here)."""
+        helper = labtools.TOOLS.get(str(message["name"]))
+        if helper is None:
+            self.error("protocol", message=f"unknown tool {message['name']!r}")
+            return
+        try:
+            args, kwargs = _payload(message, blobs)
+            result = helper(*self.resolve(args), **self.resolve(kwargs))
+        except BaseException as exc:  # noqa: BLE001 - it may run student code (a forward)
+            self.error("raised", exc)
+            return
+        self.send_result(result, {}, message.get("keep"))
 
     def call(self, message: dict[str, Any], blobs: list[bytes]) -> None:
         fn = self._function(str(message["fn"]))
@@ -321,7 +348,7 @@ class Server:
         ]
         aliased = [k for k in snapshots if _shares_any(result, named[k])]
         extra = {"mutated": mutated, "aliased": aliased}
-        self.send_result(result, extra, bool(message.get("keep")))
+        self.send_result(result, extra, message.get("keep"))
 
     def stash_inputs(self, message: dict[str, Any], blobs: list[bytes]) -> None:
         self.stash[str(message["key"])] = _payload(message, blobs)

@@ -5,21 +5,32 @@ defined in the notebook as their ``submission``. A public test belongs to a func
 its docstring starts with the function's name and a colon.
 """
 
+import importlib
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
 
 class _Notebook:
-    def __init__(self, namespace, function):
+    def __init__(self, namespace, function, tests):
         self.namespace = namespace
+        self.tests = tests
         self.function = function
         self.outcomes = []
 
     @pytest.fixture
     def submission(self):
         return self.namespace
+
+    @pytest.fixture
+    def tools(self):
+        tests = Path(self.tests).resolve().parent
+        for folder in (tests.parent, tests):  # cnnlab/ (for cnnlab.data), then labtools
+            if str(folder) not in sys.path:
+                sys.path.insert(0, str(folder))
+        return importlib.import_module("labtools")
 
     def pytest_collection_modifyitems(self, config, items):
         keep, drop = [], []
@@ -42,7 +53,7 @@ def check(function, tests):
     """Run the public tests of ``function`` against this notebook's definitions."""
     main = sys.modules["__main__"].__dict__
     namespace = types.SimpleNamespace(**{k: v for k, v in main.items() if not k.startswith("_")})
-    plugin = _Notebook(namespace, function)
+    plugin = _Notebook(namespace, function, tests)
     pytest.main([tests, "--noconftest", "-p", "no:cacheprovider", "-p", "no:terminal"],
                 plugins=[plugin])
     passed = sum(ok for _, ok, _ in plugin.outcomes)
