@@ -1,6 +1,6 @@
 """Draw the stage-5 handout's training curves: assignments/lenet/lenet_training_curves.svg.
 
-Trains the reference LeNet (``modern=True``, 12 epochs, lr 0.1, batches of 64) on the kit's
+Trains the reference LeNet (``modern=True``, 12 epochs, lr 0.05, batches of 32) on the kit's
 digits on the CPU, as the handout's "Try it" cell does, and writes the loss and the
 train/test accuracy per epoch as a small self-contained SVG (no plotting library needed).
 Usage: python scripts/plot_training_curves.py [--epochs 12] [--seed 0]
@@ -31,8 +31,8 @@ def run(epochs: int, seed: int) -> dict[str, list[float]]:
     images, labels = load_digits28()
     (train_x, train_y), (test_x, test_y) = split(images, labels, 0.2, seed=seed)
     history: dict[str, list[float]] = train(
-        lenet(modern=True), data_iters(train_x, train_y, 64, seed=seed),
-        data_iters(test_x, test_y, 256, shuffle=False), epochs, 0.1, torch.device("cpu"),
+        lenet(modern=True), data_iters(train_x, train_y, 32, seed=seed),
+        data_iters(test_x, test_y, 256, shuffle=False), epochs, 0.05, torch.device("cpu"),
     )  # fmt: skip
     return history
 

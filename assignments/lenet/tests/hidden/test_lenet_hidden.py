@@ -17,9 +17,10 @@ from gradescope_utils.autograder_utils.decorators import partial_credit
 from autograder import datasets, netcheck
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-#: the graded training run, chosen from measurement (see the stage's calibration notes in
-#: assignment.toml): the modern LeNet reaches 0.91-0.99 on the held-out fifth in ~3 s of CPU
-EPOCHS, LR, BATCH = 12, 0.1, 64
+#: the graded training run, chosen from measurement: over 100 gradings (random split, label
+#: permutation and initialisation) the reference reached 0.928-0.99 (median 0.976) on the
+#: held-out fifth in about 3.5 s of CPU; lr 0.1 with batches of 64 dipped to 0.82 now and then
+EPOCHS, LR, BATCH = 12, 0.05, 32
 FULL_MARKS_AT, ZERO_AT = 0.85, 0.30
 
 
@@ -232,6 +233,6 @@ def test_train_accuracy_on_held_out_digits(submission, tools, digits, record, se
     assert accuracy >= FULL_MARKS_AT, (
         f"after {EPOCHS} epochs of SGD (lr {LR}, batches of {BATCH}) on {len(train_y)} digits, "
         f"your LeNet classifies {accuracy:.1%} of {len(held_y)} held-out digits correctly; "
-        f"full marks from {FULL_MARKS_AT:.0%} (the reference reaches 91-99 %). Check that "
+        f"full marks from {FULL_MARKS_AT:.0%} (the reference reaches 93-99 %). Check that "
         "train calls optimizer.zero_grad(), loss.backward() and optimizer.step() per batch"
     )
