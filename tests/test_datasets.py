@@ -68,6 +68,15 @@ def test_load_mnist_style_folder(tmp_path):
         load_idx(tmp_path, "train")
 
 
+def test_load_mirror_names_with_dots(tmp_path):
+    """Some mirrors (e.g. Kaggle's MNIST) name the files train-images.idx3-ubyte."""
+    images = np.zeros((2, 28, 28), dtype=np.uint8)
+    write_idx(tmp_path / "train-images.idx3-ubyte", images)
+    write_idx(tmp_path / "train-labels.idx1-ubyte.gz", np.array([7, 1], np.uint8), compress=True)
+    X, y = load_idx(tmp_path, "train")
+    assert X.shape == (2, 1, 28, 28) and y.tolist() == [7, 1]
+
+
 def test_shipped_digits_are_real_and_28_by_28():
     X, y = load_digits28(KIT)
     assert X.shape == (1797, 1, 28, 28) and X.dtype == np.float32

@@ -1,11 +1,6 @@
 """The real thing: build the zip, install it into /autograder exactly as Gradescope does,
-and grade submissions as root with /autograder as the working directory.
-
-Gradescope's steps: unzip into /autograder/source, run setup.sh from there (as root), copy
-run_autograder to /autograder/, put the upload in /autograder/submission, run
-/autograder/run_autograder from /autograder, read /autograder/results/results.json.
-setup.sh runs in offline mode here: it reuses this environment's packages instead of pip.
-"""
+and grade submissions as root with /autograder as the working directory (the steps are in
+tests/autograder_install.py)."""
 
 from __future__ import annotations
 
@@ -13,22 +8,18 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import sysconfig
 import time
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from autograder.packaging.build import build
+from tests import autograder_install
+from tests.autograder_install import ROOT, RealAutograderPresent
 from tests.conftest import KIT, REFERENCE
 from tests.test_grading_e2e import SCHEMA
 from tests.test_threats import report
 from tests.threats import THREATS, render, text
 
-ROOT = Path("/autograder")
-MARKER = ROOT / ".cnngrade-test-install"
 HIDDEN_SNIPPET = "def test_hidden_lecture_example"
 
 pytestmark = [
@@ -67,42 +58,16 @@ if _os.fork() == 0:  # a child that outlives the worker and tries again later
 
 @pytest.fixture(scope="module")
 def autograder(tmp_path_factory, stage1):
-    if ROOT.exists() and not MARKER.exists():
-        pytest.skip("a real /autograder exists here; not touching it")
-    shutil.rmtree(ROOT, ignore_errors=True)
-    report = build(stage1, tmp_path_factory.mktemp("dist"))
-    source = ROOT / "source"
-    source.mkdir(parents=True)
-    MARKER.touch()
-    subprocess.run(["unzip", "-q", str(report.path), "-d", str(source)], check=True)
-    env = {
-        **os.environ,
-        "CNNGRADE_OFFLINE": "1",
-        "CNNGRADE_OFFLINE_SITE": sysconfig.get_paths()["purelib"],
-        "CNNGRADE_SETUP_PYTHON": getattr(sys, "_base_executable", sys.executable),
-    }
-    setup = subprocess.run(["bash", "setup.sh"], cwd=source, env=env, capture_output=True,
-                           text=True, timeout=300)  # fmt: skip
-    assert setup.returncode == 0, setup.stdout + setup.stderr
-    shutil.copy2(source / "run_autograder", ROOT / "run_autograder")
+    try:
+        report = autograder_install.install(stage1, tmp_path_factory.mktemp("dist"))
+    except RealAutograderPresent as exc:
+        pytest.skip(str(exc))
     yield report
-    shutil.rmtree(ROOT, ignore_errors=True)
+    autograder_install.remove()
 
 
 def run_submission(files: dict[str, str]) -> tuple[dict, subprocess.CompletedProcess[str]]:
-    submission = ROOT / "submission"
-    shutil.rmtree(submission, ignore_errors=True)
-    shutil.rmtree(ROOT / "results", ignore_errors=True)
-    for name, content in files.items():
-        (submission / name).parent.mkdir(parents=True, exist_ok=True)
-        (submission / name).write_text(content, errors="surrogateescape")
-    (ROOT / "submission_metadata.json").write_text(
-        json.dumps({"id": 1, "users": [{"name": "Ada Lovelace", "email": "ada@example.com"}]})
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CNNGRADE"))}
-    proc = subprocess.run([str(ROOT / "run_autograder")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
-    results = json.loads((ROOT / "results" / "results.json").read_text())
+    results, proc = autograder_install.run_submission(files)
     jsonschema.validate(results, SCHEMA)
     return results, proc
 

@@ -13,6 +13,7 @@ import pytest
 
 from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.session import GradingSession
+from autograder.grading.timing import SpeedCheck
 from autograder.sandbox.client import OUTPUT_KEEP
 from autograder.sandbox.faults import (
     BadReturnValue,
@@ -22,6 +23,7 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
+from tests.conftest import REFERENCE
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="privilege separation needs root")
 
@@ -360,3 +362,32 @@ def test_unknown_handles_are_refused(objects):
 def test_tensors_come_back_as_arrays(objects):
     pytest.importorskip("torch")
     assert np.array_equal(objects.tensor(), [0.0, 1.0, 2.0, 3.0])
+
+
+@pytest.mark.skipif(len(getattr(os, "sched_getaffinity", lambda _: ())(0)) < 2,
+                    reason="needs CPU affinity and two CPUs")  # fmt: skip
+def test_speed_tests_run_both_workers_on_one_cpu(tmp_path, stage1):
+    """While timed, do the student's and the reference's workers share one CPU (on a VM two
+    CPUs can differ in speed), and may the student's use every CPU again afterwards?"""
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(
+        REFERENCE.read_text() + "\n\ndef cpus():\n    import os\n"
+        "    return sorted(os.sched_getaffinity(0))\n"
+    )  # fmt: skip
+    session = GradingSession(stage1, upload)
+    seen = []
+
+    def inputs(rng):  # runs in the grader between timed calls, while the workers are pinned
+        workers = {"student": session.student_worker(), "reference": session.reference_worker()}
+        seen.append({name: os.sched_getaffinity(w.process.pid) for name, w in workers.items()})
+        return rng.normal(size=(64, 64)), rng.normal(size=(2, 2))
+
+    try:
+        SpeedCheck(session, stage1.config.grading.timing).measure("correlate2d", inputs)
+        after = SubmissionProxy(session).cpus()
+    finally:
+        session.close()
+    one = {min(os.sched_getaffinity(0))}
+    assert len(seen) > 2 and all(s == {"student": one, "reference": one} for s in seen)
+    assert set(after) == os.sched_getaffinity(0)

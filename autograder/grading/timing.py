@@ -9,6 +9,7 @@ machine slows both sides' wall clocks without moving the ratio. The best of N co
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ import numpy as np
 from autograder.config import TimingSpec
 from autograder.grading.proxy import describe_call
 from autograder.grading.session import GradingSession
+from autograder.sandbox.client import Worker
 
 InputMaker = Callable[[np.random.Generator], tuple[Any, ...]]
 CLEAR_FAILURE = 3.0  # stop repeating once the ratio is this many times over the limit
@@ -59,6 +61,13 @@ class TimingResult:
         )
 
 
+def _shared_cpu() -> set[int] | None:
+    """The one CPU both timed workers run on (the first this process may use)."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    return {min(os.sched_getaffinity(0))}
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:.2f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
@@ -80,9 +89,22 @@ class SpeedCheck:
         timed = function  # "pool2d" or a variant such as "pool2d:avg"
         spec = self._specs[timed]
         make_inputs = make_inputs or self._session.stage.timing_inputs[timed]
-        function = timed.partition(":")[0]
         student = self._session.student_worker()
         reference = self._session.reference_worker()
+        cpu = _shared_cpu()
+        for worker in (student, reference):
+            worker.pin(cpu)
+        try:
+            result = self._measure(timed, spec, make_inputs, student, reference, seed)
+        finally:
+            for worker in (student, reference):
+                worker.pin(None)
+        self.results.append(result)
+        return result
+
+    def _measure(self, timed: str, spec: TimingSpec, make_inputs: InputMaker,
+                 student: Worker, reference: Worker, seed: int) -> TimingResult:  # fmt: skip
+        function = timed.partition(":")[0]
         rng = np.random.default_rng(seed)
         timeout = self._session.limits.call_timeout
         description = ""
@@ -116,9 +138,7 @@ class SpeedCheck:
                 # clearly failing: spare the grader more slow runs, but keep timing the
                 # (fast) reference, so its best is still a best of N
                 student_done = True
-        result = TimingResult(timed, description, best_student, best_reference, spec.limit, runs)
-        self.results.append(result)
-        return result
+        return TimingResult(timed, description, best_student, best_reference, spec.limit, runs)
 
     def check(
         self, function: str, make_inputs: InputMaker | None = None, *, seed: int = 0

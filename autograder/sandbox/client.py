@@ -210,6 +210,21 @@ class Worker:
     def take_output(self) -> str:
         return self.output.take() if self.output else ""
 
+    def pin(self, cpus: set[int] | None) -> None:
+        """Run every thread of the worker on ``cpus`` only (``None``: on any CPU again).
+
+        Speed tests pin the student's and the reference's workers to the same CPU: on a VM,
+        two virtual CPUs can differ in speed by 2× from one second to the next (what shares
+        their physical core varies), and CPU time cannot see that; on one CPU, interleaved
+        calls see the same conditions. A no-op where affinity cannot be set (macOS)."""
+        if self.process is None or not hasattr(os, "sched_setaffinity"):
+            return
+        target = cpus if cpus is not None else os.sched_getaffinity(0)
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+                with contextlib.suppress(OSError, ValueError):
+                    os.sched_setaffinity(int(task.name), target)
+
     # -- calls ------------------------------------------------------------------------------
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],

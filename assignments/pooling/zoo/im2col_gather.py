@@ -4,8 +4,8 @@ Integer index grids ``rows[i, a] = i*s_h + a`` and ``cols[j, b] = j*s_w + b`` ga
 ``Xp[..., rows, cols]`` into a fresh ``(..., o_h, o_w, k_h*k_w)`` array, reduced with
 ``.max(axis=-1)``. No Python loop; the gather copies k_h*k_w values per output.
 
-Measured through the worker (1024×1024 float64, pool_size 2, limit 100): 14-19× the
-reference: EXPECTED = "pass", 5-7× under the limit.
+Measured through the worker (1024×1024 float64, pool_size 2, limit 85): 14-19× the
+reference: EXPECTED = "pass", 4.5-6× under the limit.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ For output row ``i`` the band ``Xp[..., i*s_h : i*s_h+k_h, :]`` becomes a
 ``(..., k_h, o_w, k_w)`` window view with ``sliding_window_view`` (no copy), reduced over
 its window axes. The loop runs ``o_h`` times instead of ``o_h * o_w``.
 
-Measured through the worker (1024×1024 float64, pool_size 2, limit 100): 20-27× the
+Measured through the worker (1024×1024 float64, pool_size 2, limit 85): 20-27× the
 reference; the per-row overhead is small next to the slow window reduction, so it is
-about as fast as sliding_window_max: EXPECTED = "pass", 3.7-5× under the limit (the
+about as fast as sliding_window_max: EXPECTED = "pass", 3.1-4.2× under the limit (the
 member closest to it; re-check if the timing input changes).
 """
 

@@ -5,7 +5,7 @@ takes the strided slice ``Xp[..., a::s_h, b::s_w]`` cut to the output size, whic
 that window cell for every output at once, and folds it into the result. The Python loop
 runs only ``k_h * k_w`` times.
 
-Measured through the worker (1024×1024 float64, pool_size 2, limit 100): 1.0-1.5× the
+Measured through the worker (1024×1024 float64, pool_size 2, limit 85): 1.0-1.5× the
 reference: EXPECTED = "pass".
 """
 

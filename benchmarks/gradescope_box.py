@@ -1,0 +1,80 @@
+"""Grade through the real Gradescope zip inside a box with Gradescope's default limits.
+
+For each stage asked for: ``cnngrade build``, install into /autograder as Gradescope does
+(setup.sh in offline mode), then run ``/autograder/run_autograder`` for each submission in a
+cgroup limited to 768 MB of memory for all processes together and half a CPU (Gradescope's
+defaults). Prints one Markdown table: score, wall time, the peak resident memory of all the
+box's processes together, the kernel's high-water mark (page cache included), processes
+killed for memory, and the time the CPU quota held the box back.
+
+Needs root and cgroup memory and cpu controllers; replaces /autograder only if an earlier
+run of these tools made it. Usage:
+    python benchmarks/gradescope_box.py [STAGE ...] [--memory-mb 768] [--cpus 0.5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from _cgroup import Box
+from _common import ROOT, build_lenet_submission, build_submission
+
+from autograder.stages import Stage, all_stages
+from tests import autograder_install
+
+STAGE1_CASES = [("infinite loop in correlate2d", "hang")]
+STAGE5_CASES = [
+    ("wrong architecture (Linear 400→100→84)", "wrong_architecture"),
+    ("train never calls optimizer.step()", "never_steps"),
+    ("train hangs (infinite loop)", "hang"),
+]
+
+
+def uploads(stage: Stage, work: Path) -> list[tuple[str, dict[str, str]]]:
+    """(label, files of the upload) for the stage's reference, stub and failure cases."""
+    module = stage.config.module  # e.g. cnnlab/lenet.py
+    cases = [("reference", stage.reference), ("stub", stage.stub)]
+    if stage.config.number == 1:
+        cases += [(label, build_submission(work, v) / module) for label, v in STAGE1_CASES]
+    if stage.config.number == 5:
+        cases += [(label, build_lenet_submission(work, v)) for label, v in STAGE5_CASES]
+    return [(label, {module: path.read_text()}) for label, path in cases]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stages", nargs="*", help="stage ids or numbers (default: all)")
+    parser.add_argument("--memory-mb", type=int, default=768)
+    parser.add_argument("--cpus", type=float, default=0.5)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cnngrade-box-"))
+    print(f"box: {args.memory_mb} MB for all processes, {args.cpus:g} CPU "
+          "(Gradescope's defaults: 768 MB, 0.5 CPU)\n")  # fmt: skip
+    print("| stage | submission | score | wall (s) | peak resident, all processes (MB) "
+          "| high-water mark (MB) | killed for memory | throttled (s) |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    try:
+        for stage in all_stages(ROOT):
+            if args.stages and not {stage.id, str(stage.config.number)} & set(args.stages):
+                continue
+            autograder_install.install(stage, work / "dist")
+            for label, files in uploads(stage, work / "uploads"):
+                with Box(args.memory_mb, args.cpus) as box:
+                    started = time.monotonic()
+                    results, _ = autograder_install.run_submission(files, preexec_fn=box.enter)
+                    wall = time.monotonic() - started
+                    peak, kills, throttled = box.peak, box.oom_kills, box.throttled_seconds
+                    resident = box.peak_resident
+                total = sum(t["max_score"] for t in results["tests"])
+                print(f"| {stage.id} | {label} | {results['score']:g}/{total:g} | {wall:.1f} "
+                      f"| {resident / 2**20:.0f} | {peak / 2**20:.0f} | {kills} "
+                      f"| {throttled:.1f} |", flush=True)  # fmt: skip
+    finally:
+        autograder_install.remove()
+
+
+if __name__ == "__main__":
+    main()

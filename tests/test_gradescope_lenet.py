@@ -1,0 +1,60 @@
+"""Stage 5 through the real Gradescope zip: torch in /autograder's environment, the
+student's network trained in the sandbox as the unprivileged user, the grader never
+importing torch, and the accuracy on the leaderboard."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from importlib.util import find_spec
+
+import jsonschema
+import pytest
+
+from autograder.stages import get_stage
+from tests import autograder_install
+from tests.autograder_install import RealAutograderPresent
+from tests.conftest import KIT, LENET_REFERENCE
+from tests.test_grading_e2e import SCHEMA
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.geteuid() != 0, reason="installing into /autograder needs root"),
+    pytest.mark.skipif(shutil.which("unzip") is None, reason="needs unzip"),
+    pytest.mark.skipif(find_spec("torch") is None, reason="stage 5 needs torch"),
+]
+
+
+@pytest.fixture(scope="module")
+def lenet_autograder(tmp_path_factory):
+    try:
+        report = autograder_install.install(get_stage("lenet", KIT), tmp_path_factory.mktemp("d"))
+    except RealAutograderPresent as exc:
+        pytest.skip(str(exc))
+    yield report
+    autograder_install.remove()
+
+
+def test_zip_holds_the_stage_and_pins_the_cpu_torch(lenet_autograder):
+    names = set(lenet_autograder.files)
+    assert "kit/assignments/lenet/data/digits.npz" in names
+    assert "kit/solutions/cnnlab/lenet.py" in names
+    requirements = (autograder_install.ROOT / "source" / "requirements.txt").read_text()
+    assert "torch==2.13.0+cpu" in requirements and "--extra-index-url" in requirements
+
+
+def test_reference_scores_full_marks_with_its_accuracy_on_the_leaderboard(lenet_autograder):
+    results, _ = autograder_install.run_submission({"lenet.py": LENET_REFERENCE.read_text()})
+    jsonschema.validate(results, SCHEMA)
+    total = sum(t["max_score"] for t in results["tests"])
+    assert total == 52 and results["score"] == pytest.approx(total)
+    [board] = results["leaderboard"]
+    assert board["order"] == "desc" and 0.85 <= board["value"] <= 1.0
+
+
+def test_stub_scores_zero_with_a_message(lenet_autograder):
+    stub = (KIT / "student_template" / "cnnlab" / "lenet.py").read_text()
+    results, _ = autograder_install.run_submission({"cnnlab/lenet.py": stub})
+    jsonschema.validate(results, SCHEMA)
+    assert results["score"] == 0
+    assert any("not implemented yet" in t["output"] for t in results["tests"])
