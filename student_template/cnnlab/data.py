@@ -70,9 +70,11 @@ def read_idx(path: Path | str) -> np.ndarray:
 
 
 def _find(folder: Path, stem: str) -> Path:
-    for candidate in (folder / stem, folder / f"{stem}.gz"):
-        if candidate.is_file():
-            return candidate
+    # the official names, and the dotted ones some mirrors use (train-images.idx3-ubyte)
+    for name in (stem, stem.replace("-idx", ".idx")):
+        for candidate in (folder / name, folder / f"{name}.gz"):
+            if candidate.is_file():
+                return candidate
     raise DataError(f"{folder}: no {stem} or {stem}.gz (MNIST / Fashion-MNIST file names)")
 
 
