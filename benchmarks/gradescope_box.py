@@ -5,7 +5,9 @@ For each stage asked for: ``cnngrade build``, install into /autograder as Grades
 cgroup limited to 768 MB of memory for all processes together and half a CPU (Gradescope's
 defaults). Prints one Markdown table: score, wall time, the peak resident memory of all the
 box's processes together, the kernel's high-water mark (page cache included), processes
-killed for memory, and the time the CPU quota held the box back.
+killed for memory, and the time the CPU quota held the box back. Before each submission the
+kernel's page cache is dropped, so that the box is charged for every file it reads (the
+interpreter, NumPy, torch), as a fresh container is; ``--warm`` keeps the cache.
 
 Needs root and cgroup memory and cpu controllers; replaces /autograder only if an earlier
 run of these tools made it. Usage:
@@ -15,6 +17,7 @@ run of these tools made it. Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -44,11 +47,18 @@ def uploads(stage: Stage, work: Path) -> list[tuple[str, dict[str, str]]]:
     return [(label, {module: path.read_text()}) for label, path in cases]
 
 
+def drop_page_cache() -> None:
+    """Forget cached file pages, so the next reader is charged for them (root only)."""
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stages", nargs="*", help="stage ids or numbers (default: all)")
     parser.add_argument("--memory-mb", type=int, default=768)
     parser.add_argument("--cpus", type=float, default=0.5)
+    parser.add_argument("--warm", action="store_true", help="keep the page cache between runs")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cnngrade-box-"))
     print(f"box: {args.memory_mb} MB for all processes, {args.cpus:g} CPU "
@@ -62,6 +72,8 @@ def main() -> None:
                 continue
             autograder_install.install(stage, work / "dist")
             for label, files in uploads(stage, work / "uploads"):
+                if not args.warm:
+                    drop_page_cache()
                 with Box(args.memory_mb, args.cpus) as box:
                     started = time.monotonic()
                     results, _ = autograder_install.run_submission(files, preexec_fn=box.enter)
@@ -69,7 +81,8 @@ def main() -> None:
                     peak, kills, throttled = box.peak, box.oom_kills, box.throttled_seconds
                     resident = box.peak_resident
                 total = sum(t["max_score"] for t in results["tests"])
-                print(f"| {stage.id} | {label} | {results['score']:g}/{total:g} | {wall:.1f} "
+                score = round(results["score"], 2)
+                print(f"| {stage.id} | {label} | {score:g}/{total:g} | {wall:.1f} "
                       f"| {resident / 2**20:.0f} | {peak / 2**20:.0f} | {kills} "
                       f"| {throttled:.1f} |", flush=True)  # fmt: skip
     finally:
