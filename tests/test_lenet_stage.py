@@ -81,6 +81,11 @@ def test_wrong_architecture(graded):
         results)  # fmt: skip
     test = results["tests"]["test_architecture_matches_reference[classic]"]
     assert "not LeNet-5" in test.output and "(100, 400)" in test.output
+    assert "52,006 parameters" in results["tests"]["test_lenet_parameter_count[False]"].output
+    shapes = results["tests"]["test_layer_shapes_classic"].output
+    assert "layer 7 is ('Linear', (1, 100)), expected ('Linear', (1, 120))" in shapes
+    hidden = results["tests"]["test_layer_shapes_hidden[classic-5]"].output
+    assert "layer 7 is ('Linear', (5, 100)), expected ('Linear', (5, 120))" in hidden
     assert results["tests"]["test_try_gpu"].passed
 
 
@@ -111,6 +116,17 @@ def test_counting_batches_instead_of_examples(graded):
     results = graded("counts_batches")
     assert "test_evaluate_accuracy_hidden" in failing(results)
     assert "count examples" in results["tests"]["test_evaluate_accuracy_hidden[0]"].output
+
+
+@pytest.mark.parametrize(
+    "variant", ["wrong_architecture", "never_steps", "no_batch_moves", "default_init",
+                "counts_batches"],
+)  # fmt: skip
+def test_every_failure_says_what_went_wrong(graded, variant):
+    """Does every failing test explain itself (no bare assertion without a message)?"""
+    silent = [name for name, t in graded(variant)["tests"].items()
+              if not t.passed and "gave no message" in t.output]  # fmt: skip
+    assert not silent
 
 
 def test_a_hanging_train_is_stopped_and_the_rest_still_graded(tmp_path):

@@ -73,7 +73,10 @@ def test_lenet_default_is_classic(submission, tools):
     net = submission.lenet()
     images = probes(seed=1)
     expected = netcheck.lenet_forward(params_of(tools, net), images, modern=False)
-    assert np.allclose(tools.forward(net, images), expected, rtol=1e-4, atol=1e-5)
+    assert np.allclose(tools.forward(net, images), expected, rtol=1e-4, atol=1e-5), (
+        "lenet() computes other outputs than the classic LeNet-5 with your weights: without "
+        "arguments it should use sigmoid activations and average pooling (modern=False)"
+    )
 
 
 def test_lenet_fresh_each_call(submission, tools):
@@ -93,7 +96,11 @@ def test_layer_shapes_hidden(submission, modern, batch):
     net = submission.lenet(modern=modern)
     got = submission.layer_shapes(net, (batch, 1, 28, 28))
     table = [(str(name), tuple(int(d) for d in shape)) for name, shape in got]
-    assert table == netcheck.layer_shapes(modern, batch)
+    expected = netcheck.layer_shapes(modern, batch)
+    assert table == expected, (
+        f"layer_shapes(lenet(modern={modern}), {(batch, 1, 28, 28)}): "
+        f"{netcheck.table_difference(table, expected)}"
+    )
 
 
 def test_layer_shapes_leaves_weights(submission, tools):
@@ -102,7 +109,10 @@ def test_layer_shapes_leaves_weights(submission, tools):
     before = params_of(tools, net)
     submission.layer_shapes(net)
     after = params_of(tools, net)
-    assert all(np.array_equal(a, b) for a, b in zip(before, after, strict=True))
+    assert all(np.array_equal(a, b) for a, b in zip(before, after, strict=True)), (
+        "layer_shapes changed the network's weights: run the layers under torch.no_grad() "
+        "and do not train or re-initialise them"
+    )
 
 
 # -- try_gpu ---------------------------------------------------------------------------------
@@ -111,7 +121,8 @@ def test_layer_shapes_leaves_weights(submission, tools):
 def test_try_gpu_index(submission, tools):
     """try_gpu: a GPU index beyond the last GPU falls back (MPS, else the CPU)"""
     kind = tools.device_type(submission.try_gpu(64))
-    assert kind == ("mps" if tools.accelerator() == "mps" else "cpu")
+    expected = "mps" if tools.accelerator() == "mps" else "cpu"
+    assert kind == expected, f"try_gpu(64) returned a {kind} device, expected {expected}"
 
 
 # -- evaluate_accuracy -----------------------------------------------------------------------
@@ -137,7 +148,10 @@ def test_evaluate_accuracy_of_a_lenet(submission, tools, digits):
     net = submission.lenet(modern=True)
     expected = netcheck.accuracy(params_of(tools, net), images[:300], labels[:300], True)
     got = submission.evaluate_accuracy(net, tools.data_iter(images[:300], labels[:300], 64))
-    assert float(got) == pytest.approx(expected, abs=1.5 / 300)
+    assert float(got) == pytest.approx(expected, abs=1.5 / 300), (
+        f"evaluate_accuracy returned {float(got):.4f} for an untrained LeNet that classifies "
+        f"{expected:.4f} of these 300 examples correctly"
+    )
 
 
 # -- train -----------------------------------------------------------------------------------
@@ -165,7 +179,8 @@ def test_train_moves_model_and_batches(submission, tools, digits):
         f"{served} training batches were served, but only {moved_y} label batches were moved "
         "with y.to(device)"
     )
-    assert tools.parameter_devices(net) == ["cpu"]
+    devices = tools.parameter_devices(net)
+    assert devices == ["cpu"], f"after train the parameters are on {devices}, not on the cpu"
 
 
 def test_train_uses_xavier_init(submission, tools, digits):
@@ -200,8 +215,13 @@ def test_train_history_matches_weights(submission, tools, digits):
     )  # fmt: skip
     assert all(len(history[key]) == 3 for key in ("loss", "train_acc", "test_acc"))
     expected = netcheck.accuracy(params_of(tools, net), test_x, test_y, modern=True)
-    assert float(history["test_acc"][-1]) == pytest.approx(expected, abs=1.5 / 200)
-    assert all(np.isfinite(float(v)) and float(v) > 0 for v in history["loss"])
+    last = float(history["test_acc"][-1])
+    assert last == pytest.approx(expected, abs=1.5 / 200), (
+        f"the history's last test_acc is {last:.4f}, but the weights train leaves classify "
+        f"{expected:.4f} of the test examples: evaluate after the epoch's last step"
+    )
+    losses = [float(v) for v in history["loss"]]
+    assert all(np.isfinite(v) and v > 0 for v in losses), f"the losses should be > 0: {losses}"
 
 
 def test_train_classic_network(submission, tools, digits):
@@ -211,10 +231,12 @@ def test_train_classic_network(submission, tools, digits):
     data = tools.data_iter(images[:256], labels[:256], 64, shuffle=True)
     submission.train(net, data, data, 1, 0.9, tools.device("cpu"))
     params = params_of(tools, net)
-    assert all(np.isfinite(p).all() for p in params)
+    assert all(np.isfinite(p).all() for p in params), "training at lr 0.9 left NaN weights"
     batch = probes(4, seed=2)
     assert np.allclose(tools.forward(net, batch), netcheck.lenet_forward(params, batch, False),
-                       rtol=1e-4, atol=1e-5)  # fmt: skip
+                       rtol=1e-4, atol=1e-5), (
+        "after train the classic network computes other outputs than LeNet-5 with its weights"
+    )  # fmt: skip
 
 
 @partial_credit(12)

@@ -32,16 +32,31 @@ def as_table(shapes):
     return [(str(name), tuple(int(d) for d in shape)) for name, shape in shapes]
 
 
+def first_difference(got, expected):
+    """Where a table of (layer name, output shape) first differs from the expected one
+    (the autograder's netcheck.table_difference; copied, as this file runs without it)."""
+    for index, (mine, theirs) in enumerate(zip(got, expected, strict=False)):
+        if mine != theirs:
+            return f"layer {index} is {mine}, expected {theirs}"
+    return f"{len(got)} layers, expected {len(expected)}"
+
+
 @pytest.mark.parametrize("modern", [False, True])
 def test_lenet_parameter_count(submission, tools, modern):
     """lenet: LeNet-5 has 61,706 parameters, with either activation"""
     net = submission.lenet(modern=modern)
-    assert tools.parameter_count(net) == 61_706
+    count = tools.parameter_count(net)
+    assert count == 61_706, (
+        f"lenet(modern={modern}) has {count:,} parameters, LeNet-5 has 61,706: compare your "
+        "layers with the table in the handout (6 and 16 channels, 5×5 kernels, 400 → 120 → "
+        "84 → 10)"
+    )
 
 
 def test_layer_shapes_classic(submission):
     """layer_shapes: the book's table of layers and output shapes"""
-    assert as_table(submission.layer_shapes(submission.lenet())) == CLASSIC
+    table = as_table(submission.layer_shapes(submission.lenet()))
+    assert table == CLASSIC, f"layer_shapes(lenet()): {first_difference(table, CLASSIC)}"
 
 
 def test_layer_shapes_modern(submission):
@@ -50,12 +65,14 @@ def test_layer_shapes_modern(submission):
         ({"Sigmoid": "ReLU", "AvgPool2d": "MaxPool2d"}.get(name, name), shape)
         for name, shape in CLASSIC
     ]
-    assert as_table(submission.layer_shapes(submission.lenet(modern=True))) == modern
+    table = as_table(submission.layer_shapes(submission.lenet(modern=True)))
+    assert table == modern, f"layer_shapes(lenet(modern=True)): {first_difference(table, modern)}"
 
 
 def test_try_gpu(submission, tools):
     """try_gpu: CUDA if present, else Apple's MPS, else the CPU"""
-    assert tools.device_type(submission.try_gpu()) == tools.accelerator()
+    found, expected = tools.device_type(submission.try_gpu()), tools.accelerator()
+    assert found == expected, f"try_gpu() returned a {found} device; this machine has {expected}"
 
 
 def test_evaluate_accuracy_constant_predictor(submission, tools):
@@ -63,7 +80,11 @@ def test_evaluate_accuracy_constant_predictor(submission, tools):
     images, labels = quadrants(50)
     data = tools.data_iter(images, labels, batch_size=16)  # 16 + 16 + 16 + 2 examples
     accuracy = submission.evaluate_accuracy(tools.constant_net(2), data)
-    assert float(accuracy) == pytest.approx(np.mean(labels == 2))
+    expected = float(np.mean(labels == 2))
+    assert float(accuracy) == pytest.approx(expected), (
+        f"evaluate_accuracy returned {float(accuracy):.4f}; the network is right on "
+        f"{expected:.4f} of the 50 examples (count examples, not batches)"
+    )
 
 
 def test_train_history(submission, tools):
@@ -77,8 +98,10 @@ def test_train_history(submission, tools):
     assert sorted(history) == ["examples_per_sec", "loss", "test_acc", "train_acc"]
     for key, values in history.items():
         assert len(values) == 2, f"history[{key!r}] should have one value per epoch"
-    assert all(0.0 <= float(a) <= 1.0 for a in history["train_acc"] + history["test_acc"])
-    assert all(float(v) > 0 for v in history["examples_per_sec"] + history["loss"])
+    accuracies = [float(a) for a in history["train_acc"] + history["test_acc"]]
+    assert all(0.0 <= a <= 1.0 for a in accuracies), f"accuracies outside [0, 1]: {accuracies}"
+    positive = [float(v) for v in history["examples_per_sec"] + history["loss"]]
+    assert all(v > 0 for v in positive), f"losses and examples/s should be > 0: {positive}"
 
 
 def test_train_learns_an_easy_task(submission, tools):
@@ -91,4 +114,5 @@ def test_train_learns_an_easy_task(submission, tools):
         tools.data_iter(test_images, test_labels), 6, 0.1, tools.device("cpu"),
     )  # fmt: skip
     assert float(history["loss"][-1]) < float(history["loss"][0]), "the loss should fall"
-    assert float(history["test_acc"][-1]) >= 0.9
+    accuracy = float(history["test_acc"][-1])
+    assert accuracy >= 0.9, f"test accuracy after 6 epochs is {accuracy:.1%}, expected ≥ 90 %"
