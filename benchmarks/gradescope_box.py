@@ -17,6 +17,7 @@ run of these tools made it. Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import tempfile
 import time
@@ -80,6 +81,9 @@ def main() -> None:
                     wall = time.monotonic() - started
                     peak, kills, throttled = box.peak, box.oom_kills, box.throttled_seconds
                     resident = box.peak_resident
+                saved = work / "results" / f"{stage.id}-{label.split()[0]}.json"
+                saved.parent.mkdir(exist_ok=True)
+                saved.write_text(json.dumps(results, indent=1))
                 total = sum(t["max_score"] for t in results["tests"])
                 score = round(results["score"], 2)
                 print(f"| {stage.id} | {label} | {score:g}/{total:g} | {wall:.1f} "
@@ -87,6 +91,7 @@ def main() -> None:
                       f"| {throttled:.1f} |", flush=True)  # fmt: skip
     finally:
         autograder_install.remove()
+    print(f"\nresults.json of each submission: {work / 'results'}")
 
 
 if __name__ == "__main__":

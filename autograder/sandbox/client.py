@@ -268,9 +268,9 @@ class Worker:
         assert self.process is not None
         pid = self.process.pid
         trusted_clock = cputime.available(pid)
-        before = cputime.sample(pid) if trusted_clock else None
+        before = cputime.settled_sample(pid) if trusted_clock else None
         reply = self._request({"op": "run", "fn": fn, "key": key}, timeout, description)
-        after = cputime.sample(pid) if trusted_clock else None
+        after = cputime.settled_sample(pid) if trusted_clock else None
         if not reply.get("ok"):
             raise self._error(reply.get("error", {}), fn, description)
         if before is not None and after is not None:

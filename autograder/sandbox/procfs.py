@@ -20,11 +20,21 @@ class ProcStat:
     rss_pages: int
 
 
+def _fields(path: Path) -> list[str]:
+    text = path.read_text()
+    # the command name may hold spaces and parentheses: fields start after the last ')'
+    return text[text.rindex(")") + 2 :].split()
+
+
+def stat_state(path: Path) -> str:
+    """The state letter (R running or runnable, S sleeping, ...) of a ``stat`` file of a
+    process or of one of its threads (``/proc/PID/task/TID/stat``)."""
+    return _fields(path)[0]
+
+
 def stat(pid: int) -> ProcStat:
     """Parse ``/proc/PID/stat``; raises OSError if the process is gone."""
-    text = (PROC / str(pid) / "stat").read_text()
-    # the command name may hold spaces and parentheses: fields start after the last ')'
-    fields = text[text.rindex(")") + 2 :].split()
+    fields = _fields(PROC / str(pid) / "stat")
     return ProcStat(
         pid=pid,
         state=fields[0],
