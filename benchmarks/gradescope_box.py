@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _cgroup import Box
+from _cgroup import Box, BoxUnavailable
 from _common import ROOT, build_lenet_submission, build_submission
 from grading_cost import STAGE5_CASES
 
@@ -57,6 +57,8 @@ def main() -> None:
     parser.add_argument("--cpus", type=float, default=0.5)
     parser.add_argument("--warm", action="store_true", help="keep the page cache between runs")
     args = parser.parse_args()
+    if os.geteuid() != 0:
+        raise SystemExit("gradescope_box: needs root (it installs into /autograder, makes cgroups)")
     work = Path(tempfile.mkdtemp(prefix="cnngrade-box-"))
     print(f"box: {args.memory_mb} MB for all processes, {args.cpus:g} CPU "
           "(Gradescope's defaults: 768 MB, 0.5 CPU)\n")  # fmt: skip
@@ -85,6 +87,8 @@ def main() -> None:
                 print(f"| {stage.id} | {label} | {score:g}/{total:g} | {wall:.1f} "
                       f"| {resident / 2**20:.0f} | {peak / 2**20:.0f} | {kills} "
                       f"| {throttled:.1f} |", flush=True)  # fmt: skip
+    except (BoxUnavailable, autograder_install.RealAutograderPresent) as exc:
+        raise SystemExit(f"gradescope_box: {exc}") from None
     finally:
         autograder_install.remove()
     print(f"\nresults.json of each submission: {work / 'results'}")

@@ -15,14 +15,23 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import pytest
 
 from autograder.packaging.build import BuildReport, build
 from autograder.stages import Stage
 
 ROOT = Path("/autograder")
 MARKER = ROOT / ".cnngrade-test-install"  # only an /autograder with this mark is ours
+
+#: the marks of a test module that installs into /autograder
+MARKS = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.geteuid() != 0, reason="installing into /autograder needs root"),
+    pytest.mark.skipif(shutil.which("unzip") is None, reason="needs unzip"),
+]
 
 
 class RealAutograderPresent(RuntimeError):
@@ -56,6 +65,19 @@ def install(stage: Stage, dist: Path) -> BuildReport:
 def remove() -> None:
     if MARKER.exists():
         shutil.rmtree(ROOT, ignore_errors=True)
+
+
+def installed_or_skip(stage: Stage, dist: Path) -> Iterator[BuildReport]:
+    """The body of a fixture: ``stage`` installed for the tests, removed after them; the
+    tests are skipped where a real /autograder exists."""
+    try:
+        report = install(stage, dist)
+    except RealAutograderPresent as exc:
+        pytest.skip(str(exc))
+    try:
+        yield report
+    finally:
+        remove()
 
 
 def run_submission(

@@ -4,8 +4,6 @@ importing torch, and the accuracy on the leaderboard."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from importlib.util import find_spec
 
 import jsonschema
@@ -13,26 +11,19 @@ import pytest
 
 from autograder.stages import get_stage
 from tests import autograder_install
-from tests.autograder_install import RealAutograderPresent
 from tests.conftest import KIT, LENET_REFERENCE
 from tests.test_grading_e2e import SCHEMA
 
 pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(os.geteuid() != 0, reason="installing into /autograder needs root"),
-    pytest.mark.skipif(shutil.which("unzip") is None, reason="needs unzip"),
+    *autograder_install.MARKS,
     pytest.mark.skipif(find_spec("torch") is None, reason="stage 5 needs torch"),
 ]
 
 
 @pytest.fixture(scope="module")
 def lenet_autograder(tmp_path_factory):
-    try:
-        report = autograder_install.install(get_stage("lenet", KIT), tmp_path_factory.mktemp("d"))
-    except RealAutograderPresent as exc:
-        pytest.skip(str(exc))
-    yield report
-    autograder_install.remove()
+    stage = get_stage("lenet", KIT)
+    yield from autograder_install.installed_or_skip(stage, tmp_path_factory.mktemp("dist"))
 
 
 def test_zip_holds_the_stage_and_pins_the_cpu_torch(lenet_autograder):
