@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import ConfigError
-from autograder.grading.runner import grade
+from autograder.grading.runner import grade, stage_points
 from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck, TimingResult
+from autograder.mistakes import check_mistakes, mistake_files
 from autograder.sandbox.faults import StudentFault
 from autograder.stages import Stage
 
@@ -100,7 +101,7 @@ def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
         upload = work / "upload"
         upload.mkdir()
         shutil.copyfile(member.path, upload / stage.config.module_basename)
-        session = GradingSession(stage, upload, enforce_bans=False)  # library members too
+        session = GradingSession(stage, upload, enforce_bans=False, allow=member.requires)
         try:
             speed = SpeedCheck(session, stage.config.grading.timing)
             return ZooOutcome(member, speed.measure(member.function))
@@ -130,8 +131,50 @@ class Check:
     detail: str
 
 
-def validate(stage: Stage, progress: Progress | None = None) -> list[Check]:
-    """The stage's end-to-end checks; all must be ok before the stage is released."""
+PARTS = ("reference", "zoo", "mistakes")
+
+
+def validate(
+    stage: Stage, progress: Progress | None = None, parts: tuple[str, ...] = PARTS
+) -> list[Check]:
+    """The stage's end-to-end checks; all must be ok before the stage is released.
+
+    ``parts`` chooses among "reference" (reference full marks, every points entry used,
+    stub zero), "zoo" (each speed-zoo member its declared verdict) and "mistakes" (each
+    mistake loses exactly its declared tests, with its hint).
+    """
+    checks: list[Check] = []
+    if "reference" in parts:
+        checks += _reference_checks(stage, progress)
+    if "zoo" in parts:
+        for outcome in calibrate(stage, progress):
+            member = outcome.member
+            detail = outcome.problem or (outcome.result.summary() if outcome.result else "")
+            checks.append(Check(
+                f"zoo {member.name} ({member.function}) should {member.expected}",
+                outcome.ok,
+                f"{outcome.verdict}: {detail}",
+            ))  # fmt: skip
+    if "mistakes" in parts:
+        for judged in check_mistakes(stage, progress):
+            mistake = judged.mistake
+            score = f"{judged.score:g}/{judged.max_score:g}"
+            detail = "; ".join(judged.problems) or f"{score}, lost {', '.join(judged.lost)}"
+            checks.append(Check(
+                f"mistake {mistake.name} ({mistake.breaks}) is caught",
+                judged.ok,
+                detail if judged.ok else f"{score}: {detail}",
+            ))  # fmt: skip
+    return checks
+
+
+def steps(stage: Stage, parts: tuple[str, ...] = PARTS) -> int:
+    """How many progress steps :func:`validate` reports for these parts."""
+    counts = {"reference": 2, "zoo": len(stage.zoo), "mistakes": len(mistake_files(stage))}
+    return sum(counts[part] for part in parts)
+
+
+def _reference_checks(stage: Stage, progress: Progress | None) -> list[Check]:
     checks: list[Check] = []
     if progress:
         progress("reference")
@@ -142,6 +185,12 @@ def validate(stage: Stage, progress: Progress | None = None) -> list[Check]:
         reference.score == reference.max_score > 0 and not failing,
         f"{reference.score:g}/{reference.max_score:g}"
         + (f"; failing: {'; '.join(failing[:5])}" if failing else ""),
+    ))  # fmt: skip
+    listed = stage_points(stage)
+    checks.append(Check(
+        "cnngrade list shows the points the results total",
+        listed == reference.max_score,
+        f"list {listed:g}, results {reference.max_score:g}",
     ))  # fmt: skip
     used = {t.nodeid.split("::")[-1].split("[")[0] for t in reference.tests if t.nodeid}
     unknown = sorted(set(stage.config.grading.points) - used)
@@ -154,12 +203,4 @@ def validate(stage: Stage, progress: Progress | None = None) -> list[Check]:
         progress("stub")
     stub = grade(stage, stage.stub)
     checks.append(Check("stub scores zero", stub.score == 0, f"{stub.score:g}/{stub.max_score:g}"))
-    for outcome in calibrate(stage, progress):
-        member = outcome.member
-        detail = outcome.problem or (outcome.result.summary() if outcome.result else "")
-        checks.append(Check(
-            f"zoo {member.name} ({member.function}) should {member.expected}",
-            outcome.ok,
-            f"{outcome.verdict}: {detail}",
-        ))  # fmt: skip
     return checks

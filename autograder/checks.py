@@ -58,8 +58,27 @@ def assert_array(
         )
         if expected.size <= 16:
             problem += f"\n  expected {_preview(expected)}\n  got      {_preview(got)}"
-        raise _fail(call, problem, hint)
+        raise _fail(call, problem, _rounding_hint(error, expected) or hint)
     return got
+
+
+ROUNDING_HINT = (
+    "every value is right to about {relative:.0e} of the largest one: that is rounding, not a "
+    "wrong formula. Compute in the input's precision (float64 in, float64 arithmetic): look "
+    "for a cast to np.float32 or a float32 array your code creates"
+)
+#: errors this small, relative to the largest expected value, are float32 rounding
+_FLOAT32_RELATIVE = 1e-5
+
+
+def _rounding_hint(error: np.ndarray, expected: np.ndarray) -> str:
+    """The hint for results off only by float32 rounding (the test's own hint would send
+    the student looking for a bug in the formula)."""
+    scale = float(np.nanmax(np.abs(expected.astype(np.float64)))) if expected.size else 0.0
+    if not scale or not np.isfinite(scale) or expected.dtype == np.float32:
+        return ""
+    relative = float(np.nanmax(error)) / scale
+    return ROUNDING_HINT.format(relative=relative) if relative <= _FLOAT32_RELATIVE else ""
 
 
 def assert_equal(got: Any, expected: Any, *, call: str, hint: str = "") -> Any:
@@ -106,12 +125,13 @@ def assert_integers(got: Any, expected: int | tuple[int, ...], *, call: str, hin
 def call_with_hint(function: Callable[..., Any], *args: Any, hint: str, **kwargs: Any) -> Any:
     """Call a student function; if it raises, fail the test with its error and ``hint``.
 
-    ``NotImplementedError`` passes through, so stubs keep their own message.
+    The stub's ``NotImplementedError`` passes through, so stubs keep their own message; a
+    student's own ``NotImplementedError`` gets the hint like any other error.
     """
     try:
         return function(*args, **kwargs)
     except StudentRaised as exc:
-        if isinstance(exc, NotImplementedError):
+        if exc.unfinished:
             raise
         raise AssertionError(f"{exc.describe()}\nHint: {hint}") from None
 

@@ -12,10 +12,16 @@ import click
 
 from autograder import __version__
 from autograder.batch import discover, run_batch, write_csv
-from autograder.calibration import calibrate, validate
+from autograder.calibration import PARTS, calibrate, steps, validate
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
-from autograder.grading.runner import GradingOptions, grade, grade_to_file, public_only
+from autograder.grading.runner import (
+    GradingOptions,
+    grade,
+    grade_to_file,
+    public_only,
+    stage_points,
+)
 from autograder.kit import find_kit
 from autograder.pack import bundle, inspect
 from autograder.packaging.build import build
@@ -61,7 +67,7 @@ def list_stages(keys: bool, kit: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
     for stage in stages:
         config = stage.config
-        points = sum(config.grading.points.values())
+        points = stage_points(stage)
         click.echo(f"{config.number}  {config.id:<12} {config.title}  ({points:g} points)")
         click.echo(f"   submit {config.module}: {', '.join(config.functions)}")
 
@@ -137,19 +143,28 @@ def calibrate_command(stage: str, kit: Path | None) -> None:
 
 @main.command("validate")
 @click.argument("stage", required=False)
+@click.option(
+    "--only",
+    "parts",
+    type=click.Choice(PARTS),
+    multiple=True,
+    help="run only these checks (repeatable): the reference and stub, the speed zoo, or "
+    "the mistakes zoo",
+)
 @kit_option
-def validate_command(stage: str | None, kit: Path | None) -> None:
-    """Check stages before release: the reference scores full marks, the stub zero, and
-    every zoo member gets the speed verdict it declares. Exits 1 if anything fails."""
+def validate_command(stage: str | None, parts: tuple[str, ...], kit: Path | None) -> None:
+    """Check stages before release: the reference scores full marks, the stub zero, every
+    zoo member gets the speed verdict it declares, and every mistake loses exactly the
+    tests it declares, with its hint. Exits 1 if anything fails."""
     try:
         stages = [get_stage(stage, kit)] if stage else all_stages(kit)
     except CnngradeError as exc:
         raise click.ClickException(str(exc)) from None
+    chosen_parts = parts or PARTS
     all_ok = True
     for chosen in stages:
-        steps = 2 + len(chosen.zoo)
-        with _progress(steps, f"validating {chosen.id}") as advance:
-            checks = validate(chosen, advance)
+        with _progress(steps(chosen, chosen_parts), f"validating {chosen.id}") as advance:
+            checks = validate(chosen, advance, chosen_parts)
         click.echo(f"stage {chosen.config.number} {chosen.id}")
         click.echo(checks_table(checks))
         all_ok &= all(c.ok for c in checks)

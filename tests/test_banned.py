@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from importlib.util import find_spec
 
 import pytest
 
@@ -50,8 +49,8 @@ def test_a_banned_call_fails_grading_with_a_message_that_names_it(tmp_path):
     assert "correlate.py, line" in check["output"] and "scipy.ndimage" in check["output"]
     convolve = [t for t in results["tests"] if t["name"].startswith("convolve2d")]
     assert all(t["status"] == "failed" for t in convolve)  # refused at run time as well
-    refused = "not allowed in this assignment" if find_spec("scipy") else "No module named"
-    assert any(refused in t["output"] for t in convolve)
+    # stage 1's image has no SciPy: the worker cannot import it, here as on Gradescope
+    assert any("No module named 'scipy'" in t["output"] for t in convolve)
 
 
 def test_only_the_graded_module_and_what_it_imports_are_scanned(tmp_path):

@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from autograder import cli
+from autograder.grading.runner import grade
 from autograder.results import GradingResults, TestResult
+from autograder.stages import all_stages
 from tests.conftest import KIT, run_cli
 
 COMMANDS = sorted(cli.main.commands)
@@ -103,3 +105,14 @@ def test_validate_exits_non_zero_when_a_check_fails(tmp_path):
     assert result.exit_code == 1
     assert "FAIL reference scores full marks" in result.output
     assert "SOME CHECKS FAILED" in result.output
+
+
+@pytest.mark.parametrize("stage", all_stages(), ids=lambda s: s.id)
+def test_list_shows_the_points_the_results_total(stage):
+    """Does `cnngrade list` count what a grading's results add up to (parametrised tests,
+    @weight, tests without a points entry, the banned-API check)?"""
+    result = CliRunner().invoke(cli.main, ["list"])
+    assert result.exit_code == 0, result.output
+    line = next(row for row in result.output.splitlines() if f" {stage.id} " in row)
+    graded = grade(stage, stage.stub).max_score
+    assert line.endswith(f"({graded:g} points)"), (line, graded)

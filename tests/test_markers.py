@@ -28,7 +28,7 @@ def test_block_markers_keep_signature_and_docstring():
     assert stub.regions == 2
     assert 'def f(x):\n    """Doc."""\n    raise NotImplementedError("' + DEFAULT_HINT in stub.text
     assert "y = x * 2" not in stub.text and "x[::-1]" not in stub.text
-    assert 'raise NotImplementedError("use np.flip")' in stub.text
+    assert 'raise NotImplementedError("TODO: use np.flip")' in stub.text
     compile(stub.text, "stub", "exec")
 
 

@@ -4,7 +4,7 @@ Two forms, in ``solutions/`` only:
 
 - a block between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` (optionally
   ``# BEGIN SOLUTION: a hint for students``) is replaced by
-  ``raise NotImplementedError("<hint>")`` at the block's indentation, so the function keeps
+  ``raise NotImplementedError("TODO: <hint>")`` at the block's indentation, so the function keeps
   its signature and docstring;
 - a single line ending in ``# SOLUTION``: an assignment ``name = value  # SOLUTION`` keeps its
   left-hand side (``name = ...``); any other statement becomes the ``raise``.
@@ -42,6 +42,9 @@ class Stubbed:
 
 
 def _raise(indent: str, hint: str) -> str:
+    # "TODO" first: the grader tells the stub's NotImplementedError from a student's own by it
+    if not hint.upper().startswith("TODO"):
+        hint = f"TODO: {hint}"
     return f'{indent}raise NotImplementedError("{hint.replace(chr(34), chr(39))}")\n'
 
 

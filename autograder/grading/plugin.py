@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from autograder.config import GradingSpec
 from autograder.grading.outcomes import explain
 from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.session import OUT_OF_TIME, GradingSession
@@ -75,6 +76,29 @@ def split_points(total: float, parts: int) -> list[float]:
     """Share ``total`` among ``parts`` cases in 4-decimal amounts that add up to it exactly."""
     each = round(total / parts, 4)
     return [each] * (parts - 1) + [round(total - each * (parts - 1), 4)]
+
+
+def item_points(items: list[pytest.Item], grading: GradingSpec) -> dict[str, float]:
+    """Each collected test's points (by node id): a test function's points, from
+    gradescope-utils' ``@weight``, else ``[grading.points]``, else the default, shared
+    equally among its parametrised cases; a leaderboard column scores none."""
+    cases: dict[tuple[str, str], list[pytest.Item]] = {}
+    for item in items:
+        key = (str(item.path), getattr(item, "originalname", item.name))
+        cases.setdefault(key, []).append(item)
+    shares: dict[str, float] = {}
+    for group in cases.values():
+        weight = _attr(group[0], "__weight__")
+        base = getattr(group[0], "originalname", group[0].name)
+        total = (
+            float(weight)
+            if weight is not None
+            else grading.points.get(base, grading.default_points)
+        )
+        for item, share in zip(group, split_points(total, len(group)), strict=True):
+            leaderboard = _attr(item, "__leaderboard_column__") is not None
+            shares[item.nodeid] = 0.0 if leaderboard else share
+    return shares
 
 
 def _load_reference(path: Path, name: str) -> ModuleType:
@@ -137,21 +161,7 @@ class GradingPlugin:
     # -- collection: metadata and points ----------------------------------------------------
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        config = self.session.config.grading
-        cases: dict[tuple[str, str], list[pytest.Item]] = {}
-        for item in items:
-            cases.setdefault(self._function_key(item), []).append(item)
-        shares: dict[str, float] = {}
-        for group in cases.values():
-            weight = _attr(group[0], "__weight__")
-            base = getattr(group[0], "originalname", group[0].name)
-            total = (
-                float(weight)
-                if weight is not None
-                else config.points.get(base, config.default_points)
-            )
-            for item, share in zip(group, split_points(total, len(group)), strict=True):
-                shares[item.nodeid] = share
+        shares = item_points(items, self.session.config.grading)
         for item in items:
             share = shares[item.nodeid]
             public = self._is_public(item)
@@ -160,7 +170,7 @@ class GradingPlugin:
             meta = TestMeta(
                 nodeid=item.nodeid,
                 name=_test_name(item),
-                max_score=0.0 if column is not None else share,
+                max_score=share,
                 visibility=Visibility.parse(_attr(item, "__visibility__"), Visibility.VISIBLE),
                 number=_attr(item, "__number__"),
                 tags=tags or (("public",) if public else ()),
@@ -176,10 +186,6 @@ class GradingPlugin:
     def _is_public(self, item: pytest.Item) -> bool:
         return Path(str(item.path)).resolve().is_relative_to(self.public_dir)
 
-    @staticmethod
-    def _function_key(item: pytest.Item) -> tuple[str, str]:
-        return (str(item.path), getattr(item, "originalname", item.name))
-
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.collected.collection_errors.append(f"{report.nodeid}:\n{report.longreprtext}")
@@ -187,6 +193,7 @@ class GradingPlugin:
     # -- running ----------------------------------------------------------------------------
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        self.session.last_description = None
         left = self.session.time_left()
         if left is not None and left <= 0:
             raise OutOfTime(OUT_OF_TIME)
@@ -228,7 +235,7 @@ class GradingPlugin:
                 record.passed = False
                 record.output = "Skipped: " + _skip_reason(report)
             elif call.excinfo is not None and not report.passed:
-                explained = explain(call.excinfo.value)
+                explained = explain(call.excinfo.value, self.session.last_description)
                 record.output = explained.student
                 record.staff = explained.staff
         if call.when == "teardown":

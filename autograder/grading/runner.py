@@ -9,14 +9,15 @@ from __future__ import annotations
 import os
 import time
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
-from autograder.config import Limits
+from autograder.config import GradingSpec, Limits
 from autograder.grading.banned import scan_module
-from autograder.grading.plugin import GradingPlugin
+from autograder.grading.plugin import GradingPlugin, item_points
 from autograder.grading.session import GradingSession
 from autograder.results import (
     GradingResults,
@@ -82,11 +83,34 @@ def grade_to_file(
     return results
 
 
-def _run_pytest(stage: Stage, plugin: GradingPlugin, options: GradingOptions) -> int:
+def stage_points(stage: Stage, include_hidden: bool = True) -> float:
+    """The stage's total points as grading counts them: its tests collected (never run)
+    and scored by the same rule as a grading, plus the banned-API check."""
+    counter = _PointsCounter(stage.config.grading)
+    exit_code = _run_pytest(stage, counter, GradingOptions(include_hidden), ["--collect-only"])
+    if exit_code != 0 or not counter.points:
+        raise RuntimeError(f"cannot collect {stage.id}'s tests (pytest exit code {exit_code})")
+    banned = stage.config.grading.points.get(BANNED_TEST, 0.0) if stage.config.banned else 0.0
+    return round(sum(counter.points.values()) + banned, 4)
+
+
+class _PointsCounter:
+    def __init__(self, grading: GradingSpec) -> None:
+        self.grading = grading
+        self.points: dict[str, float] = {}
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        self.points = item_points(items, self.grading)
+
+
+def _run_pytest(
+    stage: Stage, plugin: object, options: GradingOptions, extra: Sequence[str] = ()
+) -> int:
     paths = [str(stage.public_tests)]
     if options.include_hidden and stage.hidden_tests.is_dir():
         paths.append(str(stage.hidden_tests))
     args = [
+        *extra,
         *paths,
         "-c", os.devnull,  # ignore any pytest config around the kit
         "--rootdir", str(stage.directory),

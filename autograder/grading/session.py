@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.config import Limits
+from autograder.image import FRAMEWORK_PACKAGES, image_distributions
 from autograder.sandbox.access import exposed_secrets, unreachable_paths
 from autograder.sandbox.client import CallResult, Keep, Worker, WorkerSpec
 from autograder.sandbox.faults import (
@@ -22,6 +23,7 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
+from autograder.sandbox.imports import make_view
 from autograder.sandbox.protocol import Handle
 from autograder.sandbox.reaper import become_subreaper, reap_orphans
 from autograder.sandbox.users import SandboxUser, sandbox_user
@@ -67,9 +69,11 @@ class GradingSession:
         limits: Limits | None = None,
         deadline: float | None = None,
         enforce_bans: bool = True,
+        allow: tuple[str, ...] = (),
     ) -> None:
         """``deadline`` is a ``time.monotonic()`` instant after which nothing more runs;
-        ``enforce_bans=False`` lets banned libraries load (calibrating against them)."""
+        ``enforce_bans=False`` lets banned libraries load and ``allow`` names distributions
+        importable beyond the stage's image (calibrating against libraries)."""
         self.stage = stage
         self.deadline = deadline
         self.banned = tuple(stage.config.banned) if enforce_bans else ()
@@ -103,6 +107,8 @@ class GradingSession:
         self.located: LocatedModule | None = None
         self.fatal: StudentFault | None = None
         self.events = SessionEvents()
+        #: the most recent call to a student function (what failure messages name)
+        self.last_description: str | None = None
         self._worker: Worker | None = None
         self._reference: Worker | None = None
         try:
@@ -111,6 +117,12 @@ class GradingSession:
         except SubmissionProblem as exc:
             self.fatal = SubmissionNotLoadable(str(exc))
         (self.workspace / "work").mkdir()
+        # what student code may import: the stage's Gradescope image, in every mode
+        self.import_view = make_view(
+            self.workspace / "packages",
+            (*image_distributions(self.config), *allow),
+            FRAMEWORK_PACKAGES,
+        )
         os.chmod(self.workspace, 0o711)
         hand_over(self.workspace / "upload", self.user)
         hand_over(self.workspace / "work", self.user)
@@ -135,6 +147,7 @@ class GradingSession:
                 preload=tuple(self.config.preload),
                 user=self.user,
                 banned=self.banned,
+                import_view=self.import_view,
             )
         )
         self._worker = worker
@@ -155,6 +168,7 @@ class GradingSession:
         """Call a student function (or, ``on`` a kept object, its method ``fn``; or the
         test helper ``fn`` with ``tool``) in the worker, within the deadline and the timeout
         circuit breaker, recording crashes for staff."""
+        self.last_description = description
         limit = timeout or self.limits.timeout_for(fn)
         left = self.time_left()
         if left is not None:
@@ -206,7 +220,8 @@ class GradingSession:
         scratch.mkdir(exist_ok=True)
         worker = Worker(
             WorkerSpec(root=root, module=self.config.module_name, workdir=scratch,
-                       limits=self.limits, preload=tuple(self.config.preload))
+                       limits=self.limits, preload=tuple(self.config.preload),
+                       import_view=self.import_view)
         )  # fmt: skip
         worker.start()
         self._reference = worker

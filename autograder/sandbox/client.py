@@ -28,6 +28,12 @@ from autograder.sandbox.users import SandboxUser
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")  # fmt: skip
 GLIBC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+# Starts the worker with only the import view on sys.path (no site-packages): the view's
+# folder is the first argument, the pipes' descriptors follow.
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from autograder.sandbox.worker import main; sys.exit(main(sys.argv))"
+)
 OUTPUT_KEEP = 256 * 1024  # bytes of student output kept per worker; the rest is counted
 
 
@@ -43,6 +49,9 @@ class WorkerSpec:
     user: SandboxUser | None = None
     python: str = sys.executable
     banned: tuple[str, ...] = ()
+    #: a folder of what student code may import (:mod:`autograder.sandbox.imports`): the
+    #: worker then runs without site-packages, with this folder and the standard library
+    import_view: Path | None = None
 
 
 #: what becomes of a call's result (see :meth:`Worker.call`)
@@ -132,7 +141,11 @@ class Worker:
             "GLIBC_TUNABLES": GLIBC_TUNABLES,
             **{name: "1" for name in THREAD_ENV},
         }
-        command = [spec.python, "-I", "-m", "autograder.sandbox.worker", str(req_r), str(rep_w)]
+        if spec.import_view is None:
+            command = [spec.python, "-I", "-m", "autograder.sandbox.worker"]
+        else:
+            command = [spec.python, "-I", "-S", "-c", _BOOT, str(spec.import_view)]
+        command += [str(req_r), str(rep_w)]
         try:
             self.process = subprocess.Popen(
                 command,

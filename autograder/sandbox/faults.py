@@ -65,14 +65,32 @@ class StudentRaised(Exception):
     student_message: str
     student_traceback: str
 
+    @property
+    def unfinished(self) -> bool:
+        """Is this the stub's own ``raise NotImplementedError("TODO: ...")`` (or a bare
+        ``raise NotImplementedError``), rather than one the student raises on purpose?
+
+        Stubs made from solution markers always say "TODO" first; anything else the student
+        wrote is theirs, and is shown as their error with the call and their message.
+        """
+        if self.type_name != "NotImplementedError":
+            return False
+        text = self.student_message.strip()
+        return not text or text.upper().startswith("TODO")
+
     def describe(self) -> str:
         """A message for the student: what raised, where in their code."""
-        if self.type_name == "NotImplementedError":
+        if self.unfinished:
             return (
                 f"{self.function} is not implemented yet: it raises NotImplementedError. "
                 "Replace the stub's body with your implementation."
             )
         text = f"{self.call} raised {self.type_name}: {self.student_message}"
+        if self.type_name == "NotImplementedError":
+            text += (
+                f"\n(This NotImplementedError is your own, not the stub's: {self.function} "
+                "must handle this case too; see the handout.)"
+            )
         if self.student_traceback:
             text += "\n" + self.student_traceback
         return text
