@@ -15,12 +15,24 @@ MEMBERS = [(stage, path) for stage in all_stages(KIT) for path in stage.zoo]
 
 @pytest.mark.parametrize(("stage", "path"), MEMBERS, ids=[f"{s.id}-{p.stem}" for s, p in MEMBERS])
 def test_zoo_member_gets_its_declared_verdict(stage, path):
-    """Is every zoo implementation judged as it declares, with a margin of at least 3×?"""
+    """Is every zoo implementation judged as it declares?"""
     outcome = time_member(stage, read_member(path, stage))
     if outcome.skipped:
         pytest.skip(outcome.problem)
     assert outcome.ok, outcome.problem or outcome.result.summary()
-    assert outcome.margin >= 3.0, outcome.result.summary()
+
+
+@pytest.mark.calibration
+@pytest.mark.parametrize(("stage", "path"), MEMBERS, ids=[f"{s.id}-{p.stem}" for s, p in MEMBERS])
+def test_zoo_member_is_at_least_3x_from_the_limit(stage, path):
+    """Is every zoo implementation at least 3× on its side of the limit? (On a quiet
+    machine; four `cnngrade calibrate` runs per stage are the release check.)"""
+    outcome = time_member(stage, read_member(path, stage))
+    if outcome.skipped:
+        pytest.skip(outcome.problem)
+    assert outcome.ok and outcome.margin is not None and outcome.margin >= 3.0, (
+        outcome.problem or outcome.result.summary()
+    )
 
 
 def write_kit(root, reference_body="return 2 * x", stub_body="raise NotImplementedError"):

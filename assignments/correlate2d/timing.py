@@ -1,21 +1,25 @@
 """Inputs of stage 1's speed test (trusted: loaded by the grader, never by students).
 
-Sized from measurement (benchmarks/stage1_timing_probe.py): a 320×320 image with a 2×7
-kernel makes the reference take 1.2-2.3 ms of CPU time and the book's double loop 0.3-0.5 s.
-Through the worker (``cnngrade calibrate correlate2d``, best of 5), on the VM the limit was
-first set on: vectorised members up to 7.2×, the pure-Python loop 100-133×; on a second
-kind of VM (2026-12), where NumPy's memory-bound work is slower and the interpreter's speed
-swings by up to 2× with what shares the physical core: vectorised members up to 7.1×, the
-pure-Python loop 68-141×. No other size or kernel tried (64-384 pixels; 2×2, 1×3, 3×3, 5×5,
-2×7) separates the two families by more than about 12×, so the limit of 22 leaves both
-sides only just over 3× on the worst measurements.
+A 480×480 image with a 1×3 kernel. The speed test must fail every loop over output pixels,
+also the fastest one: ``pixel_loop_im2col_dot`` (im2col done vectorised, then one C-level
+``k.dot`` call per output pixel, driven by ``map``), whose cost is a fixed ~0.3 µs per
+pixel whatever the kernel. The reference's cost grows with the kernel's size, so a small
+kernel is what separates the two families; the image is large enough for a per-row loop
+(``row_loop``) to amortise its overhead.
+
+Measured through the worker (``cnngrade calibrate correlate2d``, best of 5, one BLAS
+thread; a shared 2-core VM, 2026-12, four runs): the reference 0.85-0.9 ms; vectorised
+members up to 5.4-7.0× (``sliding_multiply_sum``, ``row_loop``), pixel loops from 73-82×
+(the im2col dot loop) to 240-310× (``double_loop``, ``np.vectorize``): the limit of 22
+leaves both sides at least 3.1× away. The inputs before (320×320, a 2×7 kernel) put the im2col dot
+loop at 22.8×, on the limit itself.
 """
 
 import numpy as np
 
 
 def correlate2d_inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    return rng.normal(size=(320, 320)), rng.normal(size=(2, 7))
+    return rng.normal(size=(480, 480)), rng.normal(size=(1, 3))
 
 
 INPUTS = {"correlate2d": correlate2d_inputs}

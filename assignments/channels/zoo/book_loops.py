@@ -6,9 +6,9 @@ the strided positions); ``corr2d_multi_in`` adds it up over input channels and
 each image. Five Python loops deep (image, output channel, input channel, row, column):
 it must fail the speed test.
 
-Measured through the grading workers (cnngrade calibrate channels: 64×1×28×28 inputs,
-three 5×5 kernels, padding 2; limit 32, idle and with the other core busy): 190-210×
-the reference, at least 3× over the limit: EXPECTED = "fail".
+Measured through the grading workers (cnngrade calibrate channels, three runs: one
+1×192×192 image, two 3×3 kernels, padding 1; limit 16; the machine busy with other work):
+169-181× the reference, at least 3× over the limit: EXPECTED = "fail".
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ Each output value is one window product-sum over all input channels,
 gives; it is correct but pays the interpreter's overhead once per output value, so it
 must fail the speed test.
 
-Measured through the grading workers (cnngrade calibrate channels: 64×1×28×28 inputs,
-three 5×5 kernels, padding 2; limit 32, idle and with the other core busy): 190-230×
-the reference, at least 3× over the limit: EXPECTED = "fail".
+Measured through the grading workers (cnngrade calibrate channels, three runs: one
+1×192×192 image, two 3×3 kernels, padding 1; limit 16; the machine busy with other work):
+191-208× the reference, at least 3× over the limit: EXPECTED = "fail".
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ window with the whole kernel bank, giving all c_o outputs of that pixel. Vectori
 only over channels still leaves one interpreter round trip per image and pixel, so it
 must fail the speed test.
 
-Measured through the grading workers (cnngrade calibrate channels: 64×1×28×28 inputs,
-three 5×5 kernels, padding 2; limit 32, idle and with the other core busy): 180-200×
-the reference, at least 3× over the limit: EXPECTED = "fail".
+Measured through the grading workers (cnngrade calibrate channels, three runs: one
+1×192×192 image, two 3×3 kernels, padding 1; limit 16; the machine busy with other work):
+313-363× the reference, at least 3× over the limit: EXPECTED = "fail".
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ OUT_HINT = (
 CONV_HINT = (
     "Y[i, o] = sum over c of the correlation of zero-padded X[i, c] with W[o, c], keeping "
     "every s-th position, plus b[o]; output size (h + 2*p_h - k_h)//s_h + 1 (same for w); "
-    "padding adds p zeros on each side"
+    "padding adds p zeros on each side; a pair is (for height, for width)"
 )
 
 
@@ -43,7 +43,8 @@ def test_hidden_book_examples(submission, function):
         expected = np.array(
             [[[56.0, 72], [104, 120]], [[76.0, 100], [148, 172]], [[96.0, 128], [192, 224]]]
         )
-    assert_array(got, expected, call=submission.last_call.description, hint=PAIRING_HINT)
+    hint = PAIRING_HINT if function == "correlate2d_multi_in" else OUT_HINT
+    assert_array(got, expected, call=submission.last_call.description, hint=hint)
 
 
 @pytest.mark.parametrize(
@@ -157,11 +158,21 @@ def test_1x1_matches_general(submission, reference, dtype, form):
 @pytest.mark.parametrize(
     ("function", "x_shape", "k_shape", "why"),
     [
-        ("correlate2d_multi_in", (3, 5, 5), (2, 2, 2), "X has 3 channels, K has 2"),
+        (
+            "correlate2d_multi_in",
+            (3, 5, 5),
+            (2, 2, 2),
+            "X has 3 channels, K has 2; zip(X, K) silently stops at the shorter one",
+        ),
         ("correlate2d_multi_in", (5, 5), (1, 2, 2), "X is 2-D, not (c_i, h, w)"),
         ("correlate2d_multi_in", (2, 5, 5), (2, 2), "K is 2-D, not (c_i, k_h, k_w)"),
         ("correlate2d_multi_in", (2, 3, 3), (2, 4, 2), "the kernel is taller than the input"),
-        ("correlate2d_multi_in_out", (2, 5, 5), (4, 3, 2, 2), "X has 2 channels, K expects 3"),
+        (
+            "correlate2d_multi_in_out",
+            (2, 5, 5),
+            (4, 3, 2, 2),
+            "X has 2 channels, K expects 3; zip(X, K[o]) silently stops at the shorter one",
+        ),
         ("correlate2d_multi_in_out", (2, 5, 5), (2, 2, 2), "K is 3-D, not (c_o, c_i, k_h, k_w)"),
         ("correlate2d_multi_in_out", (2, 3, 3), (1, 2, 3, 4), "the kernel is wider than X"),
         ("correlate2d_1x1", (3, 4, 4), (2, 4), "X has 3 channels, K expects 4"),
@@ -259,15 +270,21 @@ def test_conv2d_dtype(submission, reference, dtype, expected):
                                        b.astype(np.float64), stride=2, padding=1)  # fmt: skip
     tolerance = 1e-5 if expected == np.float32 else 1e-12
     scale = magnitude(reference, X64, W64, b64, stride=2, padding=1)
+    got = submission.conv2d(X, W, b, stride=2, padding=1)
+    call = submission.last_call.description
+    if isinstance(got, np.ndarray) and got.dtype != np.dtype(expected):
+        raise AssertionError(
+            f"{call}: returned dtype {got.dtype}, expected {np.dtype(expected)}\nHint: work out "
+            "the result dtype first (integers → float64, float32 stays float32) and create "
+            "every buffer with it; np.zeros(shape) alone is float64"
+        )
     assert_array(
-        submission.conv2d(X, W, b, stride=2, padding=1),
+        got,
         expected_values,
-        call=submission.last_call.description,
-        dtype=expected,
+        call=call,
         rtol=tolerance,
         atol=tolerance * scale,
-        hint="work out the result dtype first (integers → float64, float32 stays float32) "
-        "and create every buffer with it; np.zeros(shape) alone is float64",
+        hint=CONV_HINT,
     )
 
 
@@ -281,12 +298,23 @@ def test_conv2d_non_contiguous(submission, reference, layout):
     else:
         X, W = rng.normal(size=(2, 3, 7, 6)), rng.normal(size=(2, 3, 3, 4)).T  # (4, 3, 3, 2)
         expected = reference.conv2d(X, W, stride=1, padding=1)
-    assert_array(
-        submission.conv2d(X, W, stride=1, padding=1),
-        expected,
-        call=submission.last_call.description,
-        hint="index with the arrays' shapes, not assumptions about their memory layout",
-    )
+    got = submission.conv2d(X, W, stride=1, padding=1)
+    call = submission.last_call.description
+    close = isinstance(got, np.ndarray) and got.shape == expected.shape
+    if not (close and np.allclose(got, expected, rtol=1e-6, atol=1e-9)):
+        # wrong: is it the layout, or is the result wrong for contiguous copies too?
+        plain = X.view if isinstance(X, Strided) else X
+        copy = submission.conv2d(np.ascontiguousarray(plain), np.ascontiguousarray(W), 1, 1)
+        layout_only = isinstance(copy, np.ndarray) and copy.shape == expected.shape
+        layout_only = layout_only and np.allclose(copy, expected, rtol=1e-6, atol=1e-9)
+        hint = (
+            "your result is right for contiguous copies of the same arrays: index with the "
+            "arrays' shapes, not assumptions about their memory layout (reshape of a "
+            "non-contiguous array copies; .strides differ)"
+            if layout_only
+            else CONV_HINT + " (the result is wrong for contiguous copies of these arrays too)"
+        )
+        assert_array(got, expected, call=call, hint=hint)
 
 
 CLEAN_CALLS = {
@@ -344,13 +372,26 @@ BACKWARD_CASES = {
     "stride2": ((2, 2, 6, 5), (2, 2, 3, 2), 2, 0),
     "stride2-pad1": ((1, 3, 5, 6), (2, 3, 3, 3), 2, 1),
     "pairs": ((2, 1, 7, 6), (2, 1, 3, 2), (2, 1), (1, 0)),
+    "stride3-k2": ((2, 2, 7, 6), (2, 2, 2, 2), 3, 0),  # windows skip rows; the last 2 unread
 }
 
 
-@pytest.mark.parametrize("case", list(BACKWARD_CASES), ids=list(BACKWARD_CASES))
-def test_conv2d_backward_numerical(submission, reference, case):
-    """conv2d_backward: dX, dW and db match numerical differentiation"""
-    x_shape, w_shape, stride, padding = BACKWARD_CASES[case]
+BACKWARD_HINTS = {
+    "dX": "every output pixel sends dY[i, o, y, x] * W[o] back onto the (strided, padded) "
+    "window it read; windows overlap, so add (+=) every contribution, never assign; cut the "
+    "padding off at the end with dXp[:, :, p_h:p_h + h, p_w:p_w + w] (dXp[..., p:-p] is "
+    "empty when p = 0); with stride > 1 the last rows or columns of the input may be read by "
+    "no window and get zero gradient",
+    "dW": "dW[o, c] is the correlation of padded X[i, c] with dY[i, o] (at the strided "
+    "positions), summed over the batch (L is a sum: no 1/n)",
+    "db": "db[o] is dY summed over the batch and all output pixels of channel o: "
+    "dY.sum(axis=(0, 2, 3)) in the NCHW layout",
+}
+
+
+def check_backward(submission, reference, x_shape, w_shape, stride, padding):
+    """conv2d_backward on random inputs against numerical differentiation of
+    L = sum(dY * conv2d(X, W, b)) through the reference."""
     rng = np.random.default_rng(sum(x_shape) * 47 + sum(w_shape))
     X, W, b = rng.normal(size=x_shape), rng.normal(size=w_shape), rng.normal(size=w_shape[0])
     geometry = {"stride": stride, "padding": padding}
@@ -368,22 +409,59 @@ def test_conv2d_backward_numerical(submission, reference, case):
         "dW": numerical_gradient(lambda w: loss(X, w, b), W),
         "db": numerical_gradient(lambda bias: loss(X, W, bias), b),
     }
-    hints = {
-        "dX": "every output pixel sends dY[i, o, y, x] * W[o] back onto the (strided, padded) "
-        "window it read; drop the padding at the end",
-        "dW": "dW[o, c] is the correlation of padded X[i, c] with dY[i, o] (at the strided "
-        "positions), summed over the batch",
-        "db": "db[o] is dY summed over the batch and all output pixels of channel o",
-    }
     for index, name in enumerate(("dX", "dW", "db")):
         assert_array(
             got[index],
             expected[name],
-            call=f"{call} → {name}",
+            call=f"{call} → {name} (the gradient of sum(dY * conv2d(X, W, b)) with respect "
+            f"to {name[1:]})",
             rtol=1e-5,
             atol=1e-6,
-            hint=hints[name],
+            hint=BACKWARD_HINTS[name],
         )
+
+
+@pytest.mark.parametrize("case", list(BACKWARD_CASES), ids=list(BACKWARD_CASES))
+def test_conv2d_backward_numerical(submission, reference, case):
+    """conv2d_backward: dX, dW and db match numerical differentiation"""
+    check_backward(submission, reference, *BACKWARD_CASES[case])
+
+
+# Geometry that simple cases miss: windows that skip input (stride > kernel), rows and
+# columns that no window reaches ((h + 2p - k) not a multiple of the stride), overlapping
+# windows without padding, pairs whose two numbers differ, c_i != c_o, several images.
+GEOMETRY_CASES = {
+    "stride-beyond-kernel": ((2, 2, 10, 7), (3, 2, 2, 2), True, 3, 0),
+    "stride-beyond-kernel-padded": ((2, 3, 8, 9), (2, 3, 1, 2), False, (3, 4), (1, 0)),
+    "remainder-rows-and-columns": ((2, 3, 8, 10), (4, 3, 3, 3), True, 2, 1),
+    "pad0-overlapping": ((3, 2, 6, 7), (4, 2, 3, 3), True, 1, 0),
+    "pad0-overlapping-stride2": ((2, 1, 7, 8), (3, 1, 3, 4), False, 2, 0),
+    "all-pairs-non-square": ((2, 3, 7, 11), (4, 3, 3, 2), True, (2, 3), (1, 2)),
+    "pairs-reversed": ((1, 2, 9, 5), (3, 2, 2, 4), True, (3, 1), (0, 2)),
+    "tall-kernel-wide-stride": ((2, 2, 9, 6), (1, 2, 4, 1), True, (1, 2), (2, 0)),
+}
+
+
+@pytest.mark.parametrize("case", list(GEOMETRY_CASES), ids=list(GEOMETRY_CASES))
+def test_conv2d_geometry(submission, reference, case):
+    """conv2d: strides beyond the kernel, leftover rows, no padding, non-square pairs"""
+    x_shape, w_shape, with_bias, stride, padding = GEOMETRY_CASES[case]
+    rng = np.random.default_rng(sum(x_shape) * 53 + sum(w_shape))
+    X, W = rng.normal(size=x_shape), rng.normal(size=w_shape)
+    b = rng.normal(size=w_shape[0]) if with_bias else None
+    assert_array(
+        submission.conv2d(X, W, b=b, stride=stride, padding=padding),
+        reference.conv2d(X, W, b=b, stride=stride, padding=padding),
+        call=submission.last_call.description,
+        hint=CONV_HINT,
+    )
+
+
+@pytest.mark.parametrize("case", list(GEOMETRY_CASES), ids=list(GEOMETRY_CASES))
+def test_conv2d_backward_geometry(submission, reference, case):
+    """conv2d_backward: strides beyond the kernel, leftover rows, no padding, non-square pairs"""
+    x_shape, w_shape, _, stride, padding = GEOMETRY_CASES[case]
+    check_backward(submission, reference, x_shape, w_shape, stride, padding)
 
 
 def test_conv2d_backward_errors(submission):
@@ -406,3 +484,8 @@ def test_conv2d_backward_errors(submission):
 def test_conv2d_speed(submission, speed):
     """conv2d: vectorised (CPU time within the limit of the reference's)"""
     speed.check("conv2d")
+
+
+def test_1x1_speed(submission, speed):
+    """correlate2d_1x1: one matrix product (CPU time within the limit of the reference's)"""
+    speed.check("correlate2d_1x1")

@@ -1,0 +1,24 @@
+"""correlate2d_multi_in_out contracts the image's channels with K's first axis, K[c, o].
+
+Where real code does this: a kernel bank stored (c_i, c_o, k_h, k_w), as in a transposed
+convolution's weight or HWIO-style code read as "input first"; ``np.tensordot`` over
+``K``'s axis 0 works only when c_o == c_i, and then it uses K[c, o] for K[o, c].
+"""
+
+BREAKS = "correlate2d_multi_in_out"
+LOSES = [
+    "test_multi_in_out_book_example",
+    "test_hidden_book_examples",
+    "test_multi_in_out_random",
+    "test_multi_in_out_pairing",
+    "test_inputs_unmodified",
+]
+HINT = "K[o, c]"
+
+
+def correlate2d_multi_in_out(X, K):
+    X, K = _check_multi(X, K, 4, "(out_channels, in_channels, k_h, k_w)")
+    windows = np.lib.stride_tricks.sliding_window_view(X, K.shape[2:], axis=(1, 2))
+    # windows: (c_i, o_h, o_w, k_h, k_w); contract channel and kernel axes with K
+    Y = np.tensordot(K, windows, axes=([0, 2, 3], [0, 3, 4]))
+    return Y

@@ -1,0 +1,36 @@
+"""Off-by-one output size: n - k positions instead of n - k + 1.
+
+Where real code does this: "the kernel slides n - k times" turned into
+``out_h = H - kh`` (a classic slip in hand-written conv layers and in many forum answers on
+output sizes); the last row and column of outputs go missing.
+"""
+
+BREAKS = "correlate2d"
+LOSES = [
+    "test_lecture_example",
+    "test_output_shape",
+    "test_asymmetric_kernel",
+    "test_convolve_flips_kernel",
+    "test_learn_edge_kernel",
+    "test_hidden_lecture_example",
+    "test_asymmetric_kernels",
+    "test_random_shapes",
+    "test_result_dtype",
+    "test_non_contiguous_inputs",
+    "test_convolve_matches_flipped_correlation",
+    "test_learn_kernel",
+]
+HINT = "n_h - k_h + 1"
+
+
+def correlate2d(X, K):
+    X, K = _check_pair(X, K)
+    dtype = _result_dtype(X, K)
+    k_h, k_w = K.shape
+    out_h = X.shape[0] - k_h  # the kernel moves n - k times
+    out_w = X.shape[1] - k_w
+    Y = np.zeros((out_h, out_w), dtype)
+    for a in range(k_h):
+        for b in range(k_w):
+            Y += K[a, b] * X[a : a + out_h, b : b + out_w]
+    return Y

@@ -1,0 +1,34 @@
+"""A double loop over output pixels on a sliding-window view, one np.vdot per pixel.
+
+``sliding_window_view`` makes every window available without copying, which looks
+vectorised, but the loops still visit each output pixel and call ``np.vdot(window, K)``
+there: o_h * o_w NumPy calls. Must fail the speed test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import ArrayLike, NDArray
+
+EXPECTED = "fail"
+
+
+def correlate2d(X: ArrayLike, K: ArrayLike) -> NDArray[np.inexact]:
+    """Valid 2-D cross-correlation of ``X`` with ``K``."""
+    X = np.asarray(X)
+    K = np.asarray(K)
+    if X.ndim != 2 or K.ndim != 2:
+        raise ValueError("X and K must be 2-D arrays")
+    if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
+        raise ValueError("kernel larger than input")
+    dtype = np.result_type(X, K)
+    if not np.issubdtype(dtype, np.inexact):
+        dtype = np.dtype(np.float64)
+    windows = sliding_window_view(X.astype(dtype, copy=False), K.shape)
+    K = K.astype(dtype, copy=False)
+    Y = np.empty(windows.shape[:2], dtype=dtype)
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            Y[i, j] = np.vdot(windows[i, j], K)
+    return Y
