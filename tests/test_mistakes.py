@@ -128,3 +128,14 @@ def test_every_stage_has_a_mistakes_zoo_that_parses(stage):
     for path in files:
         mistake = read_mistake(path, stage)
         assert mistake.loses and mistake.hints
+
+
+def test_a_test_it_may_lose_by_chance_is_allowed_either_way():
+    mistake = Mistake(Path("m.py"), "train", ("test_a",), ("flip",), "M.", ("test_c",))
+    for score in (0.0, 2.0):
+        tests = (
+            _result("test_a", 0.0, "flip"),
+            _result("test_b", 2.0),
+            _result("test_c", score, "accuracy 0.82"),
+        )
+        assert judge(mistake, GradingResults(tests=tests)).ok

@@ -8,6 +8,8 @@ tutorial training loops that never re-initialise a freshly built network.
 BREAKS = "train"
 LOSES = ["test_train_uses_xavier_init"]
 HINT = "xavier_uniform_"
+# PyTorch's default init trains a little worse: about 1 grading in 80 ends below 0.85 held out
+MAY_LOSE = ["test_train_accuracy_on_held_out_digits"]
 
 
 def train(net, train_iter, test_iter, num_epochs, lr, device):

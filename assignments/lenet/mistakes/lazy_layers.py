@@ -11,6 +11,8 @@ PyTorch's default weights after its first forward pass.
 BREAKS = "lenet"
 LOSES = ["test_lenet_parameter_count", "test_train_uses_xavier_init"]
 HINT = ["lazy", "dummy forward"]
+# PyTorch's default init trains a little worse: about 1 grading in 80 ends below 0.85 held out
+MAY_LOSE = ["test_train_accuracy_on_held_out_digits"]
 
 
 def lenet(modern=False):
