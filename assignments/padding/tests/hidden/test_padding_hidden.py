@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from autograder.checks import assert_array, assert_call_clean, assert_integers, assert_raises
+from autograder.checks import (
+    assert_array,
+    assert_call_clean,
+    assert_integers,
+    assert_raises,
+    call_with_hint,
+)
 from autograder.sandbox.protocol import Strided
 
 FILTER_NAMES = ["identity", "edge1", "edge2", "edge3", "sharpen", "box_blur", "gaussian_blur"]
@@ -15,6 +21,63 @@ PER_SIDE_HINT = (
     "an int or (p_h, p_w) padding is PER SIDE: padding 1 adds a row on top AND one at the "
     "bottom, so the total padding of that axis is 2"
 )
+PAD_SIZES_HINT = (
+    PER_SIDE_HINT + "; ((top, bottom), (left, right)) gives each side its own size, rows first"
+)
+SWAPPED_HINT = (
+    "height and width are swapped: sizes and shapes are (height, width), so return (o_h, o_w) "
+    "with the rows' size first (PIL and OpenCV write (width, height); NumPy does not)"
+)
+CORR_SHAPE_HINT = (
+    "the result has output_shape's shape: o = (n - k + p) // s + 1 on each axis, with p the "
+    "TOTAL padding of that axis (an int or (p_h, p_w) padding is per side) and a stride pair "
+    "(s_h, s_w), rows first"
+)
+CORR_VALUE_HINT = (
+    "output (i, j) is the window of the PADDED input starting at (i*s_h, j*s_w): pad first, "
+    "then move the window by the stride (do not subsample the input); a stride pair is "
+    "(s_h, s_w), rows first"
+)
+FILTER_DTYPE_HINT = (
+    "the result is float64 for integer images (convert a uint8 image to float before any "
+    "arithmetic) and float32 for float32 images, and it is not clipped or cast back to the "
+    "image's dtype"
+)
+FILTER_SHAPE_HINT = (
+    "apply_filter keeps the image's shape: 'same' zero padding (1 pixel on every side) for "
+    "the 3×3 kernels, and a colour image (H, W, C) is filtered channel by channel"
+)
+CHANNEL_HINT = (
+    "filter a colour image channel by channel: each image[:, :, c] on its own with the same "
+    "kernel, so the result has the image's shape (H, W, C) and channels are never mixed "
+    "(image.reshape(C, H, W) scrambles them; np.moveaxis(image, -1, 0) moves the axis)"
+)
+
+
+def check_array(
+    got, expected, *, call, value_hint, shape_hint, dtype=None, dtype_hint="", **tolerances
+):
+    """assert_array with the hint that fits what is wrong: the shape, the dtype or values."""
+    hint = value_hint
+    if isinstance(got, np.ndarray):
+        if got.shape != expected.shape:
+            swapped = got.ndim == 2 and got.shape == expected.shape[::-1]
+            hint = SWAPPED_HINT if swapped else shape_hint
+        elif dtype is not None and got.dtype != np.dtype(dtype):
+            hint = dtype_hint
+    assert_array(got, expected, call=call, dtype=dtype, hint=hint, **tolerances)
+
+
+def check_sizes(got, expected, *, call, hint):
+    """assert_integers, saying so when the two sizes come back in the wrong order."""
+    if (
+        isinstance(got, tuple | list)
+        and len(got) == 2
+        and expected[0] != expected[1]
+        and tuple(got) == expected[::-1]
+    ):
+        hint = SWAPPED_HINT
+    assert_integers(got, expected, call=call, hint=hint)
 
 
 # --- output_shape ------------------------------------------------------------------------
@@ -36,6 +99,16 @@ PER_SIDE_HINT = (
         (((5, 5), (3, 3), ((1, 0), (2, 2))), (4, 7), "((top, bottom), (left, right)): add both"),
         (((4, 4), (4, 4), 0), (1, 1), "a kernel as large as the input fits once"),
         (((1, 1), (3, 3), 1), (1, 1), "padding can make a kernel fit a smaller input"),
+        (
+            ((15, 4), (5, 1), (0, 1), (6, 1)),
+            (2, 6),
+            "each axis has its own stride: (15-5+0)//6+1 = 2 rows, (4-1+2)//1+1 = 6 columns",
+        ),
+        (
+            ((7, 12), (4, 2), ((1, 3), (2, 1)), (3, 4)),
+            (3, 4),
+            "(7-4+1+3)//3+1 = 3 rows, (12-2+2+1)//4+1 = 4 columns: round down on both axes",
+        ),
     ],
     ids=[
         "padding-is-per-side",
@@ -47,12 +120,14 @@ PER_SIDE_HINT = (
         "asymmetric-padding",
         "kernel-equals-input",
         "padding-makes-it-fit",
+        "non-square-stride",
+        "asymmetric-remainders",
     ],
 )
 def test_output_shape_formula(submission, args, expected, hint):
     """output_shape: per-side padding, floor division, the book's example"""
     got = submission.output_shape(*args)
-    assert_integers(got, expected, call=submission.last_call.description, hint=hint)
+    check_sizes(got, expected, call=submission.last_call.description, hint=hint)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +154,7 @@ def test_output_shape_formula(submission, args, expected, hint):
 def test_output_shape_same_and_valid(submission, args, expected):
     """output_shape: "same" (odd and even kernels, with strides) and "valid" """
     got = submission.output_shape(*args)
-    assert_integers(
+    check_sizes(
         got,
         expected,
         call=submission.last_call.description,
@@ -97,7 +172,7 @@ def test_output_shape_random(submission, reference):
         padding = ((top, bottom), (left, right))
         stride = tuple(int(v) for v in rng.integers(1, 6, 2))
         got = submission.output_shape(n, k, padding, stride)
-        assert_integers(
+        check_sizes(
             got,
             reference.output_shape(n, k, padding, stride),
             call=submission.last_call.description,
@@ -116,13 +191,14 @@ def test_output_shape_random(submission, reference):
 def test_pad2d_values(submission, reference, padding):
     """pad2d: int, (p_h, p_w) and ((top, bottom), (left, right)) padding"""
     X = np.random.default_rng(3).normal(size=(4, 5))
-    assert_array(
+    check_array(
         submission.pad2d(X, padding),
         reference.pad2d(X, padding),
         call=submission.last_call.description,
         rtol=0,
         atol=0,
-        hint=PER_SIDE_HINT + "; ((top, bottom), (left, right)) gives each side its own size",
+        shape_hint=PAD_SIZES_HINT,
+        value_hint=PAD_SIZES_HINT,
     )
 
 
@@ -134,13 +210,21 @@ def test_pad2d_values(submission, reference, padding):
 def test_pad2d_leading_axes_kept(submission, reference, shape, padding):
     """pad2d: only the last two axes are padded; leading axes are kept as they are"""
     X = np.random.default_rng(4).normal(size=shape)
-    assert_array(
-        submission.pad2d(X, padding),
-        reference.pad2d(X, padding),
+    hint = (
+        "pad the last two axes only: X may have leading axes, e.g. (N, C, H, W), so take "
+        "H, W = X.shape[-2:] and slice with X[..., top:top+H, left:left+W]"
+    )
+    got = call_with_hint(submission.pad2d, X, padding, hint=hint)
+    expected = reference.pad2d(X, padding)
+    leading_kept = isinstance(got, np.ndarray) and got.shape[:-2] == expected.shape[:-2]
+    check_array(
+        got,
+        expected,
         call=submission.last_call.description,
         rtol=0,
         atol=0,
-        hint="pad axes -2 and -1 only, e.g. slice with X[..., top:top+H, left:left+W]",
+        shape_hint=PAD_SIZES_HINT if leading_kept else hint,
+        value_hint=hint,
     )
 
 
@@ -152,14 +236,18 @@ def test_pad2d_leading_axes_kept(submission, reference, shape, padding):
 def test_pad2d_value_and_dtype(submission, reference, dtype, value):
     """pad2d: fills with `value` and keeps the input's dtype"""
     X = np.arange(12).reshape(3, 4).astype(dtype)
-    assert_array(
+    check_array(
         submission.pad2d(X, ((1, 2), (0, 1)), value=value),
         reference.pad2d(X, ((1, 2), (0, 1)), value=value),
         call=submission.last_call.description,
         dtype=dtype,
         rtol=0,
         atol=0,
-        hint="create the output with X's dtype (np.full(shape, value, dtype=X.dtype)), then "
+        shape_hint="((1, 2), (0, 1)) adds 1 row on top, 2 below, none on the left and 1 column "
+        "on the right: ((top, bottom), (left, right))",
+        dtype_hint="keep X's dtype: create the output with np.full(shape, value, "
+        "dtype=X.dtype) (np.zeros' default is float64), then copy X into the middle",
+        value_hint="fill the border with `value` (np.full(shape, value, dtype=X.dtype)), then "
         "copy X into the middle",
     )
 
@@ -194,12 +282,50 @@ def test_correlate2d_random(submission, reference, x_shape, k_shape, padding, st
     """correlate2d: random inputs with padding and stride against the reference"""
     rng = np.random.default_rng(sum(x_shape) * 7 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    assert_array(
+    check_array(
         submission.correlate2d(X, K, padding, stride),
         reference.correlate2d(X, K, padding, stride),
         call=submission.last_call.description,
-        hint="output (i, j) is the window of the PADDED input starting at (i*s_h, j*s_w); "
-        + PER_SIDE_HINT,
+        shape_hint=CORR_SHAPE_HINT,
+        value_hint=CORR_VALUE_HINT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "k_shape", "padding", "stride"),
+    [
+        ((11, 13), (2, 3), 1, (4, 5)),  # stride > kernel; 11 % 4 and 12 % 5 leave remainders
+        ((9, 10), (3, 3), 2, 3),  # (9 + 4 - 3) = 10 is not a multiple of 3
+        ((7, 12), (4, 2), ((1, 3), (2, 1)), (3, 5)),  # asymmetric padding, remainders
+        ((10, 9), (2, 2), ((2, 0), (0, 3)), (5, 4)),  # stride > kernel, asymmetric padding
+        ((5, 16), (1, 4), (1, 0), (4, 3)),  # a 1×N kernel, non-square stride
+        ((15, 4), (5, 1), (0, 1), (6, 1)),  # an N×1 kernel, tall input
+        ((6, 6), (3, 3), 0, 7),  # the stride is larger than the input: one output
+        ((3, 4), (5, 4), ((1, 1), (0, 0)), 2),  # the kernel just fits the padded input
+    ],
+    ids=[
+        "stride-over-kernel-remainder",
+        "remainder-padding-2",
+        "asymmetric-remainder",
+        "asymmetric-stride-over-kernel",
+        "1xN-kernel",
+        "Nx1-kernel",
+        "stride-over-input",
+        "kernel-fits-padded-input",
+    ],
+)
+def test_correlate2d_geometry(submission, reference, x_shape, k_shape, padding, stride):
+    """correlate2d: strides larger than the kernel, sizes that leave a remainder, non-square"""
+    rng = np.random.default_rng(sum(x_shape) * 11 + sum(k_shape))
+    X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
+    check_array(
+        submission.correlate2d(X, K, padding, stride),
+        reference.correlate2d(X, K, padding, stride),
+        call=submission.last_call.description,
+        shape_hint=CORR_SHAPE_HINT + "; a last window that would hang over the edge does not "
+        "count (round down)",
+        value_hint=CORR_VALUE_HINT + "; with a stride larger than the kernel some input pixels "
+        "are never read",
     )
 
 
@@ -212,12 +338,16 @@ def test_correlate2d_asymmetric_padding(submission, reference, padding, stride):
     """correlate2d: ((top, bottom), (left, right)) padding"""
     rng = np.random.default_rng(9)
     X, K = rng.normal(size=(7, 8)), rng.normal(size=(3, 2))
-    assert_array(
+    hint = (
+        "((top, bottom), (left, right)): top rows above, bottom rows below, left columns "
+        "before, right columns after; do not swap the axes"
+    )
+    check_array(
         submission.correlate2d(X, K, padding, stride),
         reference.correlate2d(X, K, padding, stride),
         call=submission.last_call.description,
-        hint="((top, bottom), (left, right)): top rows above, bottom rows below, left columns "
-        "before, right columns after; do not swap the axes",
+        shape_hint=hint + "; " + CORR_SHAPE_HINT,
+        value_hint=hint + "; " + CORR_VALUE_HINT,
     )
 
 
@@ -230,11 +360,13 @@ def test_correlate2d_same(submission, reference, k_shape, stride):
     """correlate2d: "same" padding with odd and even kernels"""
     rng = np.random.default_rng(k_shape[0] * 5 + k_shape[1])
     X, K = rng.normal(size=(7, 9)), rng.normal(size=k_shape)
-    assert_array(
+    check_array(
         submission.correlate2d(X, K, "same", stride),
         reference.correlate2d(X, K, "same", stride),
         call=submission.last_call.description,
-        hint=SAME_HINT,
+        shape_hint=SAME_HINT + "; the output has ceil(n / s) rows (columns): the input's shape "
+        "at stride 1",
+        value_hint=SAME_HINT,
     )
 
 
@@ -253,15 +385,16 @@ def test_correlate2d_result_dtype(submission, reference, x_dtype, k_dtype, expec
     rng = np.random.default_rng(8)
     X = rng.integers(0, 9, size=(7, 6)).astype(x_dtype)
     K = rng.integers(-3, 4, size=(3, 2)).astype(k_dtype)
-    tolerance = 1e-5 if expected == np.float32 else 1e-9
-    assert_array(
+    check_array(
         submission.correlate2d(X, K, 1, 2),
         reference.correlate2d(X, K, 1, 2),
         call=submission.last_call.description,
         dtype=expected,
-        rtol=tolerance,
-        hint="integer inputs give float64; float32 inputs keep float32 (pad with the result "
-        "dtype, not np.zeros' default float64)",
+        rtol=1e-5 if expected == np.float32 else 1e-9,
+        shape_hint=CORR_SHAPE_HINT,
+        dtype_hint="integer inputs give float64; float32 inputs keep float32 (pad and "
+        "accumulate in the result dtype, not X's integer dtype or np.zeros' default float64)",
+        value_hint=CORR_VALUE_HINT,
     )
 
 
@@ -274,11 +407,12 @@ def test_correlate2d_non_contiguous(submission, reference, layout):
         X, plain = Strided(base, (2, 1)), base[::2]
     else:
         X = plain = base.T
-    assert_array(
+    check_array(
         submission.correlate2d(X, K, 1, 2),
         reference.correlate2d(plain, K, 1, 2),
         call=submission.last_call.description,
-        hint="index with the array's shape, not assumptions about its memory layout",
+        shape_hint=CORR_SHAPE_HINT,
+        value_hint="index with the array's shape, not assumptions about its memory layout",
     )
 
 
@@ -289,13 +423,16 @@ def test_correlate2d_non_contiguous(submission, reference, layout):
 def test_apply_filter_grayscale(submission, reference, name):
     """apply_filter: each filter on a grayscale uint8 image"""
     image = np.random.default_rng(14).integers(0, 256, size=(9, 12)).astype(np.uint8)
-    assert_array(
+    check_array(
         submission.apply_filter(image, name),
         reference.apply_filter(image, name),
         call=submission.last_call.description,
         dtype=np.float64,
-        hint="3×3 kernel, 'same' zero padding (1 pixel on every side), result in float64, "
-        "not clipped (convert the uint8 image to float before any arithmetic)",
+        shape_hint=FILTER_SHAPE_HINT,
+        dtype_hint=FILTER_DTYPE_HINT,
+        value_hint="the lecture's 3×3 kernel FILTERS[name], correlated (not flipped) with "
+        "'same' zero padding (1 pixel on every side), not clipped; convert the uint8 image to "
+        "float before any arithmetic",
     )
 
 
@@ -303,12 +440,14 @@ def test_apply_filter_grayscale(submission, reference, name):
 def test_apply_filter_colour(submission, reference, name):
     """apply_filter: a colour (H, W, 3) image is filtered channel by channel"""
     image = np.random.default_rng(15).integers(0, 256, size=(8, 10, 3)).astype(np.uint8)
-    assert_array(
+    check_array(
         submission.apply_filter(image, name),
         np.stack([reference.apply_filter(image[:, :, c], name) for c in range(3)], axis=-1),
         call=submission.last_call.description,
-        hint="filter each channel image[:, :, c] on its own; the result has the image's "
-        "shape (H, W, C): channels are not mixed or summed",
+        dtype=np.float64,
+        shape_hint=CHANNEL_HINT,
+        dtype_hint=FILTER_DTYPE_HINT,
+        value_hint=CHANNEL_HINT,
     )
 
 
@@ -326,19 +465,25 @@ def test_apply_filter_colour(submission, reference, name):
 def test_apply_filter_shapes_and_dtypes(submission, reference, shape, dtype, expected):
     """apply_filter: same shape out; float32 stays float32, integers give float64"""
     image = np.random.default_rng(16).integers(0, 100, size=shape).astype(dtype)
-    assert_array(
+    check_array(
         submission.apply_filter(image, "edge3"),
         reference.apply_filter(image, "edge3"),
         call=submission.last_call.description,
         dtype=expected,
         rtol=1e-5,
         atol=1e-4,
-        hint="the output has the image's shape and is float64 for integer images; float32 "
-        "stays float32 (cast the kernel to the image's float dtype)",
+        shape_hint=FILTER_SHAPE_HINT + "; a (H, W, 1) image stays (H, W, 1)",
+        dtype_hint=FILTER_DTYPE_HINT + " (cast the kernel to a float32 image's dtype)",
+        value_hint="'same' zero padding and, for colour images, " + CHANNEL_HINT,
     )
 
 
 # --- receptive_field ---------------------------------------------------------------------
+
+RF_FORMULA = (
+    "r = 1 + sum over layers i of (k_i - 1) * (s_1 * ... * s_(i-1)): a layer's own stride "
+    "does not widen its own kernel's reach, only the layers after it"
+)
 
 
 @pytest.mark.parametrize(
@@ -373,7 +518,9 @@ def test_apply_filter_shapes_and_dtypes(submission, reference, shape, dtype, exp
 def test_receptive_field_stacks(submission, layers, expected, hint):
     """receptive_field: stacks with and without strides"""
     got = submission.receptive_field(layers)
-    assert_integers(got, expected, call=submission.last_call.description, hint=hint)
+    assert_integers(
+        got, expected, call=submission.last_call.description, hint=f"{hint}; {RF_FORMULA}"
+    )
 
 
 # --- no side effects, errors, speed ------------------------------------------------------

@@ -1,0 +1,24 @@
+"""pad2d builds its output with np.zeros' default dtype: every result comes back float64.
+
+Where real code does this: ``out = np.zeros((H + 2 * p, W + 2 * p))`` then ``out[p:-p,
+p:-p] = X``, the most common hand-written padding; an int or float32 input silently becomes
+float64 (and an integer image padded with a value like 255 comes back as floats).
+"""
+
+BREAKS = "pad2d"
+LOSES = ["test_pad2d_value_and_dtype"]
+HINT = "X's dtype"
+
+
+def pad2d(X, padding, value=0.0):
+    X = np.asarray(X)
+    if X.ndim < 2:
+        raise ValueError(f"X must be at least 2-D, got shape {X.shape}")
+    (top, bottom), (left, right) = _padding_sides(padding)
+    if X.dtype.kind in "iu" and (not np.isfinite(value) or value != int(value)):
+        raise ValueError(f"value {value} does not fit an integer array")
+    H, W = X.shape[-2:]
+    out = np.zeros((*X.shape[:-2], top + H + bottom, left + W + right))
+    out[...] = value
+    out[..., top : top + H, left : left + W] = X
+    return out
