@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 
+from autograder.grading.runner import stage_points
 from autograder.stages import Stage, get_stage
 
 KIT = Path(__file__).resolve().parent.parent
+#: stage 1's total points, as `cnngrade list` and every grading count them
+STAGE1_POINTS = stage_points(get_stage("correlate2d", KIT))
 REFERENCE = KIT / "solutions" / "cnnlab" / "correlate.py"
 
 # Each variant appends an override to the reference module (a later def wins), or replaces

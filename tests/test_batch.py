@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from autograder import cli
 from autograder.batch import discover
-from tests.conftest import KIT, build_submission
+from tests.conftest import KIT, STAGE1_POINTS, build_submission
 
 EXPORT_YAML = """\
 submission_1:
@@ -69,8 +69,10 @@ def test_batch_grades_everything_and_writes_the_csv(tmp_path):
     rows = list(csv.DictReader(out.open()))
     assert [r["submission_id"] for r in rows] == [f"submission_{i}" for i in range(1, 5)]
     totals = {r["submission_id"]: float(r["total"]) for r in rows}
-    assert totals["submission_1"] == float(rows[0]["max"]) == 45
-    assert 0 < totals["submission_2"] < 45  # the segfaulting correlate2d loses only its tests
+    assert totals["submission_1"] == float(rows[0]["max"]) == STAGE1_POINTS
+    assert (
+        0 < totals["submission_2"] < STAGE1_POINTS
+    )  # the segfaulting correlate2d loses only its tests
     assert totals["submission_3"] == totals["submission_4"] == 0
     assert rows[0]["names"] == "Ada Lovelace; Alan Turing"
     assert "correlate2d: the lecture's 3×3 input with a 2×2 kernel" in rows[0]

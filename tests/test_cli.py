@@ -11,7 +11,7 @@ from autograder import cli
 from autograder.grading.runner import grade
 from autograder.results import GradingResults, TestResult
 from autograder.stages import all_stages
-from tests.conftest import KIT, run_cli
+from tests.conftest import KIT, STAGE1_POINTS, run_cli
 
 COMMANDS = sorted(cli.main.commands)
 
@@ -84,7 +84,7 @@ def test_demo_grades_reference_and_stub_side_by_side():
     assert proc.returncode == 0, proc.stderr
     assert "reference" in proc.stdout and "stub" in proc.stdout
     total = next(line for line in proc.stdout.splitlines() if line.startswith("total"))
-    assert total.split()[1:] == ["45/45", "0/45"]
+    assert total.split()[1:] == [f"{STAGE1_POINTS:g}/{STAGE1_POINTS:g}", f"0/{STAGE1_POINTS:g}"]
 
 
 def test_grade_writes_results_even_for_garbage(tmp_path):

@@ -8,7 +8,7 @@ import time
 import jsonschema
 
 from autograder.gradescope import FALLBACK_MESSAGE, Layout, fallback, run
-from tests.conftest import KIT, run_cli
+from tests.conftest import KIT, STAGE1_POINTS, run_cli
 from tests.test_grading_e2e import SCHEMA
 
 
@@ -25,7 +25,7 @@ def test_past_the_deadline_tests_are_reported_not_run(make_submission, tmp_path)
     jsonschema.validate(results, SCHEMA)
     not_run = [t for t in results["tests"] if t["output"].startswith("Not run: the time")]
     assert not_run, "no test was reported as cut off by the deadline"
-    assert round(sum(t["max_score"] for t in results["tests"]), 4) == 45
+    assert round(sum(t["max_score"] for t in results["tests"]), 4) == STAGE1_POINTS
 
 
 def fake_layout(tmp_path) -> Layout:

@@ -19,7 +19,7 @@ from autograder.authoring import release
 from autograder.notebook_upload import extract
 from autograder.pack import inspect
 from autograder.stages import get_stage
-from tests.conftest import KIT, REFERENCE, run_cli
+from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +120,7 @@ def test_walkthrough_solved_notebook_scores_full_marks(template, tmp_path):
     report = inspect(get_stage(1, KIT), path)
     assert report.ok and not report.warnings
     results = grade(path, tmp_path)
-    assert results["score"] == 45
+    assert results["score"] == STAGE1_POINTS
 
 
 def test_walkthrough_untouched_notebook_scores_zero(template, tmp_path):
@@ -145,14 +145,14 @@ def test_magics_shell_escapes_and_demo_code_never_run(template, tmp_path):
     extracted = extract(path, ["correlate2d"])
     assert "LEARNING_RATE = 0.03" in extracted.source
     assert "range(10**12)" not in extracted.source and "timeit" not in extracted.source
-    assert grade(path, tmp_path)["score"] == 45
+    assert grade(path, tmp_path)["score"] == STAGE1_POINTS
 
 
 def test_syntax_error_in_an_unrelated_cell_is_skipped(template, tmp_path):
     extra = [nbformat.v4.new_code_cell("plot(loss for )")]
     path = solved(template / "notebooks" / "1_correlate2d.ipynb", tmp_path, extra_cells=extra)
     results = grade(path, tmp_path)
-    assert results["score"] == 45
+    assert results["score"] == STAGE1_POINTS
     assert "Skipped a cell with a syntax error" in results["output"]
 
 
@@ -166,7 +166,7 @@ def test_syntax_error_in_a_required_function_names_cell_and_line(template, tmp_p
     assert f"Syntax error in convolve2d (cell {index + 1}, line 1" in results["output"]
     convolve = [t for t in results["tests"] if t["name"].startswith("convolve2d")]
     assert convolve and all(t["status"] == "failed" for t in convolve)
-    assert 0 < results["score"] < 45  # the other functions are still graded
+    assert 0 < results["score"] < STAGE1_POINTS  # the other functions are still graded
 
 
 def test_a_notebook_inside_a_zip(template, tmp_path):
@@ -174,7 +174,7 @@ def test_a_notebook_inside_a_zip(template, tmp_path):
     archive = tmp_path / "upload.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.write(path, "homework/stage1.ipynb")
-    assert grade(archive, tmp_path)["score"] == 45
+    assert grade(archive, tmp_path)["score"] == STAGE1_POINTS
 
 
 def test_a_notebook_without_the_functions_is_explained(tmp_path):
