@@ -1,30 +1,40 @@
-"""Inputs of stage 2's speed test (trusted: loaded by the grader, never by students).
+"""Inputs of stage 2's two speed tests (trusted: loaded by the grader, never by students).
 
-The speed test must fail both computing every position and subsampling (``full[::s, ::s]``)
-and every loop over output pixels, also the fastest one: ``pixel_loop_im2col_dot`` (the
-kept windows gathered vectorised, then one C-level ``k.dot`` call per output), a fixed
-~0.3 µs per output whatever the kernel. The reference's cost per output grows with the
-kernel, so a small kernel separates the loops best: a 128×8192 image, a 2×3 kernel,
-padding 1 and stride 8 (16 × 1024 = 16k outputs). The image is 8 MB; the speed test holds
-one input set in a worker at a time.
+One input cannot fail both computing every position then subsampling (``full[::s, ::s]``)
+and every loop over output pixels with 3× margins: full-then-subsample needs a large stride
+(few kept outputs), while the fastest pixel loop, ``pixel_loop_im2col_dot`` (kept windows
+gathered vectorised, then one C-level ``k.dot`` per output, ~0.3 µs each), needs many outputs
+with little work each. So there are two timed keys:
+
+- ``correlate2d``: a 128×8192 image, a 3×3 kernel, padding 1, stride 32 (4 × 256 outputs);
+  full-then-subsample does 1024× the work it keeps. The image is 8 MB; one input set is held
+  in a worker at a time.
+- ``correlate2d:pixels``: a 128×1024 image, a 3×1 kernel, padding 1, stride 1 (128 × 1026 =
+  131k outputs); every loop over output pixels pays per pixel, the slowest (np.vectorize)
+  ~0.15 s per call, well under the call timeout.
 
 Measured through the worker (``cnngrade calibrate padding``, best of 5, one BLAS thread; a
-shared 2-core VM, 2026-12, six runs): the reference 0.5-0.7 ms; the strided vectorised
-members 1.8-2.7× and the slowest, ``sliding_multiply_sum_strided`` (the common
-``(windows * K).sum(axis=(2, 3))``), 2.6-3.1×; the im2col dot loop 8.9-10.1×,
-full-then-subsample 10.7-13.3×, every other loop 15× and more. The limit of 5.5 sits in the
-middle: at least 1.75× above the slowest vectorised member and 1.6× below the fastest
-loop. No input tried does better: one C call per output is only 3-4× slower than the
-slowest vectorised form, on every size and kernel tried (3×3, 2×2, 3×2 and 2×3 kernels on
-128×8192, 64×16384 and 256×4096 images). The inputs before (256×4096, 6×6, padding 2)
-put the im2col dot loop at 3.6×, under the limit: it passed.
+busy shared 2-core VM, 2026-12). ``correlate2d`` (two runs at stride 32; reference
+0.25-0.26 ms): strided vectorised members 2.4-3.7× (row_loop the slowest), full-then-subsample
+32-42×, sliding_einsum_subsample 56-60×; limit 11, about 3.0× from both. At stride 16 (three
+runs) it was 2.2-3.1× against 25×: stride 32 separates slightly better. ``correlate2d:pixels``
+(four runs; reference 0.32-0.44 ms): vectorised members 0.9-2.0×, pixel_loop_im2col_dot 72-96×,
+pixel_loop_window_vdot 125-138×, pixel_loop_python 177-198×, double_loop and
+pixel_loop_vectorize 324-430×; limit 14: at least 6.9× and 5.1× away. The 3×1 kernel keeps the
+vectorised forms cheap (``(windows * K).sum(axis=(2, 3))`` reduces over a length-1 axis).
 """
 
 import numpy as np
 
 
 def correlate2d_inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, int]:
-    return rng.normal(size=(128, 8192)), rng.normal(size=(2, 3)), 1, 8
+    """``correlate2d``: few kept outputs of many computable ones (full-then-subsample fails)."""
+    return rng.normal(size=(128, 8192)), rng.normal(size=(3, 3)), 1, 32
 
 
-INPUTS = {"correlate2d": correlate2d_inputs}
+def correlate2d_pixels_inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """``correlate2d:pixels``: many outputs, little work each (every pixel loop fails)."""
+    return rng.normal(size=(128, 1024)), rng.normal(size=(3, 1)), 1, 1
+
+
+INPUTS = {"correlate2d": correlate2d_inputs, "correlate2d:pixels": correlate2d_pixels_inputs}

@@ -4,7 +4,7 @@ The kept windows, ``sliding_window_view(Xp, K.shape)[::s_h, ::s_w]``, are copied
 (o_h*o_w, k_h*k_w) matrix in one vectorised step (no wasted work), but the product with the
 kernel is taken row by row with ``np.fromiter(map(k.dot, rows))``: one NumPy call per output
 pixel, with almost no interpreter work around it. It sets how fast a pixel loop can get and
-must fail the speed test.
+must fail the ``correlate2d:pixels`` speed test: measured 72-96× the reference (limit 14).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-TIMED = "correlate2d"
+TIMED = "correlate2d:pixels"
 EXPECTED = "fail"
 
 def _prepare(X, K, padding, stride):

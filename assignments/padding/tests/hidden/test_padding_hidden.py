@@ -604,3 +604,8 @@ def test_errors(submission, case):
 def test_correlate2d_speed(submission, speed):
     """correlate2d: computes only the strided outputs (CPU time within the limit)"""
     speed.check("correlate2d")
+
+
+def test_correlate2d_speed_pixels(submission, speed):
+    """correlate2d: vectorised over the output pixels (CPU time within the limit)"""
+    speed.check("correlate2d:pixels")
