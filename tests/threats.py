@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.conftest import REFERENCE
+from tests.conftest import REFERENCE, STAGE1_POINTS
 
 REF = REFERENCE.read_text()
-FULL = 45.0
+FULL = STAGE1_POINTS
 
 
 @dataclass(frozen=True)
