@@ -1,9 +1,10 @@
 """Calibration and validation of a stage: do its thresholds separate what they should?
 
 A stage's zoo (``assignments/<stage>/zoo/*.py``) holds implementations of its timed
-functions, each a standalone module declaring ``TIMED`` (the function; optional when the
-stage times only one), ``EXPECTED`` ("pass" or "fail") and optionally ``REQUIRES`` (a
-package that must be installed, e.g. a library call). Each member is timed against the
+functions, each a standalone module declaring ``TIMED`` (the timed key, or a list of keys
+the same code is timed on; optional when the stage times only one), ``EXPECTED`` ("pass"
+or "fail") and optionally ``REQUIRES`` (a package that must be installed, e.g. a library
+call). Each member is timed against the
 reference exactly as grading does. :func:`validate` adds the end-to-end checks: the
 reference scores full marks and the stub scores zero.
 """
@@ -22,7 +23,7 @@ from autograder.errors import ConfigError
 from autograder.grading.runner import grade, stage_points
 from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck, TimingResult
-from autograder.mistakes import check_mistakes, mistake_files
+from autograder.mistakes import check_mistakes, function_of, mistake_files
 from autograder.sandbox.faults import StudentFault
 from autograder.stages import Stage
 
@@ -70,8 +71,9 @@ class ZooOutcome:
         return limit / ratio if self.member.expected == "pass" else ratio / limit
 
 
-def read_member(path: Path, stage: Stage) -> ZooMember:
-    """Read a zoo module's declarations without importing it."""
+def read_members(path: Path, stage: Stage) -> list[ZooMember]:
+    """Read a zoo module's declarations without importing it: one member per timed key
+    it names (``TIMED`` is a key, or a list of keys the same code is timed on)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     values: dict[str, object] = {}
     for node in tree.body:
@@ -80,16 +82,17 @@ def read_member(path: Path, stage: Stage) -> ZooMember:
             if isinstance(target, ast.Name) and target.id in ("TIMED", "EXPECTED", "REQUIRES"):
                 values[target.id] = ast.literal_eval(node.value)
     timed = list(stage.config.grading.timing)
-    function = values.get("TIMED", timed[0] if len(timed) == 1 else None)
-    if function not in timed:
-        raise ConfigError(path, "TIMED", f"must name one of the timed functions {timed}")
+    functions = values.get("TIMED", timed[0] if len(timed) == 1 else None)
+    functions = [functions] if not isinstance(functions, list | tuple) else list(functions)
+    if not functions or any(function not in timed for function in functions):
+        raise ConfigError(path, "TIMED", f"must name one or more of the timed functions {timed}")
     expected = values.get("EXPECTED")
     if expected not in ("pass", "fail"):
         raise ConfigError(path, "EXPECTED", "must be 'pass' or 'fail'")
     requires = values.get("REQUIRES", ())
     requires = (requires,) if isinstance(requires, str) else tuple(str(r) for r in requires)  # type: ignore[attr-defined]
     doc = (ast.get_docstring(tree) or path.stem).strip().splitlines()[0]
-    return ZooMember(path, str(function), str(expected), doc, requires)
+    return [ZooMember(path, str(f), str(expected), doc, requires) for f in functions]
 
 
 def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
@@ -113,11 +116,15 @@ def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def zoo_members(stage: Stage) -> list[ZooMember]:
+    """Every member of the stage's zoo, one per timed key its module names."""
+    return [member for path in stage.zoo for member in read_members(path, stage)]
+
+
 def calibrate(stage: Stage, progress: Progress | None = None) -> list[ZooOutcome]:
     """Time every zoo member against the reference."""
-    members = [read_member(path, stage) for path in stage.zoo]
     outcomes = []
-    for member in members:
+    for member in zoo_members(stage):
         if progress:
             progress(member.name)
         outcomes.append(time_member(stage, member))
@@ -170,7 +177,7 @@ def validate(
 
 def steps(stage: Stage, parts: tuple[str, ...] = PARTS) -> int:
     """How many progress steps :func:`validate` reports for these parts."""
-    counts = {"reference": 2, "zoo": len(stage.zoo), "mistakes": len(mistake_files(stage))}
+    counts = {"reference": 2, "zoo": len(zoo_members(stage)), "mistakes": len(mistake_files(stage))}
     return sum(counts[part] for part in parts)
 
 
@@ -192,7 +199,7 @@ def _reference_checks(stage: Stage, progress: Progress | None) -> list[Check]:
         listed == reference.max_score,
         f"list {listed:g}, results {reference.max_score:g}",
     ))  # fmt: skip
-    used = {t.nodeid.split("::")[-1].split("[")[0] for t in reference.tests if t.nodeid}
+    used = {function_of(t) for t in reference.tests if t.nodeid}
     unknown = sorted(set(stage.config.grading.points) - used)
     checks.append(Check(
         "every [grading.points] entry names a test",

@@ -12,7 +12,7 @@ import click
 
 from autograder import __version__
 from autograder.batch import discover, run_batch, write_csv
-from autograder.calibration import PARTS, calibrate, steps, validate
+from autograder.calibration import PARTS, calibrate, steps, validate, zoo_members
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import (
@@ -134,7 +134,7 @@ def calibrate_command(stage: str, kit: Path | None) -> None:
     chosen = _stage(stage, kit)
     if not chosen.zoo:
         raise click.ClickException(f"stage {chosen.id} has no zoo/ folder to calibrate")
-    with _progress(len(chosen.zoo), f"timing {chosen.id}'s zoo") as advance:
+    with _progress(len(zoo_members(chosen)), f"timing {chosen.id}'s zoo") as advance:
         outcomes = calibrate(chosen, advance)
     click.echo(zoo_table(outcomes))
     if not all(o.ok for o in outcomes):

@@ -4,9 +4,8 @@ packages in ``cnngrade grade``, in ``batch`` and on Gradescope."""
 
 from __future__ import annotations
 
-import re
-
 from autograder.config import AssignmentConfig
+from autograder.sandbox.imports import requirement_name
 
 #: What stages 1-4 install on Gradescope's Python 3.10: NumPy and the framework's own needs,
 #: pinned (direct and transitive). No SciPy, no torch: no library convolution to call.
@@ -45,10 +44,5 @@ def image_requirements(config: AssignmentConfig) -> list[str]:
 def image_distributions(config: AssignmentConfig) -> tuple[str, ...]:
     """The names of the distributions the stage's image installs from its requirements
     (the framework comes as :data:`FRAMEWORK_PACKAGES`)."""
-    names = [_name(line) for line in image_requirements(config)]
+    names = [requirement_name(line) for line in image_requirements(config)]
     return tuple(dict.fromkeys(n for n in names if n))
-
-
-def _name(requirement: str) -> str:
-    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
-    return match.group(1) if match else ""

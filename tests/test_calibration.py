@@ -5,29 +5,35 @@ from __future__ import annotations
 
 import pytest
 
-from autograder.calibration import read_member, time_member, validate
+from autograder.calibration import read_members, time_member, validate
 from autograder.errors import ConfigError
 from autograder.stages import Stage, all_stages
 from tests.conftest import KIT
 
-MEMBERS = [(stage, path) for stage in all_stages(KIT) for path in stage.zoo]
+MEMBERS = [
+    (stage, member)
+    for stage in all_stages(KIT)
+    for path in stage.zoo
+    for member in read_members(path, stage)
+]
+IDS = [f"{s.id}-{m.name}-{m.function}" for s, m in MEMBERS]
 
 
-@pytest.mark.parametrize(("stage", "path"), MEMBERS, ids=[f"{s.id}-{p.stem}" for s, p in MEMBERS])
-def test_zoo_member_gets_its_declared_verdict(stage, path):
+@pytest.mark.parametrize(("stage", "member"), MEMBERS, ids=IDS)
+def test_zoo_member_gets_its_declared_verdict(stage, member):
     """Is every zoo implementation judged as it declares?"""
-    outcome = time_member(stage, read_member(path, stage))
+    outcome = time_member(stage, member)
     if outcome.skipped:
         pytest.skip(outcome.problem)
     assert outcome.ok, outcome.problem or outcome.result.summary()
 
 
 @pytest.mark.calibration
-@pytest.mark.parametrize(("stage", "path"), MEMBERS, ids=[f"{s.id}-{p.stem}" for s, p in MEMBERS])
-def test_zoo_member_is_at_least_3x_from_the_limit(stage, path):
+@pytest.mark.parametrize(("stage", "member"), MEMBERS, ids=IDS)
+def test_zoo_member_is_at_least_3x_from_the_limit(stage, member):
     """Is every zoo implementation at least 3× on its side of the limit? (On a quiet
     machine; four `cnngrade calibrate` runs per stage are the release check.)"""
-    outcome = time_member(stage, read_member(path, stage))
+    outcome = time_member(stage, member)
     if outcome.skipped:
         pytest.skip(outcome.problem)
     assert outcome.ok and outcome.margin is not None and outcome.margin >= 3.0, (
@@ -77,4 +83,4 @@ def test_zoo_declarations_are_checked(tmp_path, stage1, text, key):
     path = tmp_path / "member.py"
     path.write_text(text)
     with pytest.raises(ConfigError, match=key):
-        read_member(path, stage1)
+        read_members(path, stage1)

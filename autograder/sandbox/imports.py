@@ -28,7 +28,7 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _requirement_name(requirement: str) -> str | None:
+def requirement_name(requirement: str) -> str | None:
     """The name of a requirement that is installed unconditionally (not for an extra)."""
     spec, _, marker = requirement.partition(";")
     if _EXTRA.search(marker):
@@ -59,7 +59,7 @@ def allowed_entries(distributions: tuple[str, ...]) -> tuple[tuple[str, str], ..
         dist = _distribution(name)
         if dist is None:
             continue
-        pending += [n for n in map(_requirement_name, dist.requires or []) if n]
+        pending += [n for n in map(requirement_name, dist.requires or []) if n]
         for entry in _top_level(dist):
             entries.setdefault(entry.name, str(entry))
     return tuple(sorted(entries.items()))
