@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder import speedcheck
 from autograder.errors import ConfigError
 from autograder.grading.runner import grade, stage_points
 from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck, TimingResult
 from autograder.mistakes import check_mistakes, function_of, mistake_files
+from autograder.sandbox.client import THREAD_ENV
 from autograder.sandbox.faults import StudentFault
 from autograder.stages import Stage
 
@@ -128,6 +134,84 @@ def calibrate(stage: Stage, progress: Progress | None = None) -> list[ZooOutcome
         if progress:
             progress(member.name)
         outcomes.append(time_member(stage, member))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class StudentOutcome:
+    """A zoo member under the students' speed feedback: how many times faster than the
+    double loop it ran, against the threshold ``need``."""
+
+    member: ZooMember
+    need: float
+    speedup: float | None = None
+    problem: str | None = None
+    skipped: bool = False
+
+    @property
+    def verdict(self) -> str:
+        if self.skipped:
+            return "skipped"
+        if self.speedup is None:
+            return "error"
+        return "pass" if self.speedup >= self.need else "fail"
+
+    @property
+    def ok(self) -> bool:
+        return self.skipped or self.verdict == self.member.expected
+
+    @property
+    def margin(self) -> float | None:
+        """How far from the threshold, on the expected side (> 1 is good)."""
+        if self.speedup is None:
+            return None
+        ratio = self.speedup / self.need
+        return ratio if self.member.expected == "pass" else 1 / ratio
+
+
+# Runs in a fresh interpreter: load the zoo member by path, measure it as the template does.
+_STUDENT_RUN = """
+import importlib.util, json, sys
+from autograder import speedcheck
+path, stage, key = sys.argv[1:4]
+spec = importlib.util.spec_from_file_location("zoo_member", path)
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+check = speedcheck.timed(stage, key)
+feedback = speedcheck.measure(getattr(module, check.function), check)
+print(json.dumps({"speedup": feedback.speedup, "student": feedback.student_seconds,
+                  "yardstick": feedback.yardstick_seconds}))
+"""
+
+
+def student_member(stage: Stage, member: ZooMember, timeout: float = 300.0) -> StudentOutcome:
+    """Time one zoo member with the students' speed feedback, in a process of its own."""
+    need = speedcheck.timed(stage.id, member.function).need
+    missing = [name for name in member.requires if importlib.util.find_spec(name) is None]
+    if missing:
+        return StudentOutcome(member, need, problem=f"not installed: {', '.join(missing)}",
+                              skipped=True)  # fmt: skip
+    env = {**os.environ, **{name: "1" for name in THREAD_ENV}}
+    command = [sys.executable, "-c", _STUDENT_RUN, str(member.path), stage.id, member.function]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env,
+                              timeout=timeout, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return StudentOutcome(member, need, problem=f"took over {timeout:g} s")
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return StudentOutcome(member, need, problem=last)
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    return StudentOutcome(member, need, speedup=float(measured["speedup"]))
+
+
+def calibrate_student(stage: Stage, progress: Progress | None = None) -> list[StudentOutcome]:
+    """Run the students' speed feedback over every zoo member."""
+    outcomes = []
+    for member in zoo_members(stage):
+        if progress:
+            progress(member.name)
+        outcomes.append(student_member(stage, member))
     return outcomes
 
 

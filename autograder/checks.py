@@ -41,7 +41,9 @@ def assert_array(
     if not isinstance(got, np.ndarray):
         raise _fail(call, f"returned {type(got).__name__}, expected a NumPy array", hint)
     if got.shape != expected.shape:
-        raise _fail(call, f"returned shape {got.shape}, expected shape {expected.shape}", hint)
+        empty = 0 in got.shape and 0 not in expected.shape
+        problem = f"returned shape {got.shape}, expected shape {expected.shape}"
+        raise _fail(call, problem, EMPTY_HINT + (f"; {hint}" if hint else "") if empty else hint)
     if dtype is not None and got.dtype != np.dtype(dtype):
         raise _fail(call, f"returned dtype {got.dtype}, expected {np.dtype(dtype)}", hint)
     if got.dtype.kind not in "biuf":
@@ -62,6 +64,11 @@ def assert_array(
     return got
 
 
+#: an empty result where the expected one is not: most often a slice that ends at ``-p``
+EMPTY_HINT = (
+    "your result is empty along an axis: a slice that ends at -p, such as dX[p:-p], is "
+    "empty when p = 0 (0:-0 is 0:0); cut with dX[p : p + H] instead"
+)
 ROUNDING_HINT = (
     "every value is right to about {relative:.0e} of the largest one: that is rounding, not a "
     "wrong formula. Compute in the input's precision (float64 in, float64 arithmetic): look "

@@ -12,7 +12,14 @@ import click
 
 from autograder import __version__
 from autograder.batch import discover, run_batch, write_csv
-from autograder.calibration import PARTS, calibrate, steps, validate, zoo_members
+from autograder.calibration import (
+    PARTS,
+    calibrate,
+    calibrate_student,
+    steps,
+    validate,
+    zoo_members,
+)
 from autograder.config import describe_keys
 from autograder.errors import CnngradeError
 from autograder.grading.runner import (
@@ -25,7 +32,13 @@ from autograder.grading.runner import (
 from autograder.kit import find_kit
 from autograder.pack import bundle, inspect
 from autograder.packaging.build import build
-from autograder.report import checks_table, score_table, side_by_side, zoo_table
+from autograder.report import (
+    checks_table,
+    score_table,
+    side_by_side,
+    student_zoo_table,
+    zoo_table,
+)
 from autograder.stages import Stage, all_stages, get_stage
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -124,20 +137,33 @@ def check_command(stage: str, path: Path, kit: Path | None) -> None:
 
 @main.command("calibrate")
 @click.argument("stage")
+@click.option(
+    "--student",
+    is_flag=True,
+    help="run the students' speed feedback (the template's tests/speedcheck.py: speed-up "
+    "over a plain double loop) over the zoo instead of the graded timing",
+)
 @kit_option
-def calibrate_command(stage: str, kit: Path | None) -> None:
+def calibrate_command(stage: str, student: bool, kit: Path | None) -> None:
     """Time the stage's zoo of implementations against the reference.
 
     Prints each member's CPU-time ratio, the verdict the speed test gives it, and its margin
     to the configured limit (how many times under it for "pass", over it for "fail").
+    With --student, the same for the students' local speed feedback.
     """
     chosen = _stage(stage, kit)
     if not chosen.zoo:
         raise click.ClickException(f"stage {chosen.id} has no zoo/ folder to calibrate")
-    with _progress(len(zoo_members(chosen)), f"timing {chosen.id}'s zoo") as advance:
-        outcomes = calibrate(chosen, advance)
-    click.echo(zoo_table(outcomes))
-    if not all(o.ok for o in outcomes):
+    label = f"{'speed feedback on' if student else 'timing'} {chosen.id}'s zoo"
+    with _progress(len(zoo_members(chosen)), label) as advance:
+        if student:
+            feedback = calibrate_student(chosen, advance)
+            table, ok = student_zoo_table(feedback), all(o.ok for o in feedback)
+        else:
+            outcomes = calibrate(chosen, advance)
+            table, ok = zoo_table(outcomes), all(o.ok for o in outcomes)
+    click.echo(table)
+    if not ok:
         sys.exit(1)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from autograder.calibration import Check, ZooOutcome
+from autograder.calibration import Check, StudentOutcome, ZooOutcome
 from autograder.results import GradingResults, TestResult, Visibility
 
 STAFF_PREFIX = "Grader diagnostics"
@@ -95,6 +95,25 @@ def zoo_table(outcomes: list[ZooOutcome]) -> str:
     if outcomes and outcomes[0].result:
         ref = min((o.result.reference_seconds for o in outcomes if o.result), default=0.0)
         lines.append(f"reference: {ref * 1e3:.2f} ms of CPU time per call (best)")
+    return "\n".join(lines)
+
+
+def student_zoo_table(outcomes: list[StudentOutcome]) -> str:
+    """The students' speed feedback over the zoo: one row per member; ``speed-up`` is how
+    many times faster than the template's double loop, ``need`` the on-track threshold."""
+    header = (f"{'implementation':<28} {'function':<20} {'speed-up':>9} {'need':>6} "
+              f"{'verdict':>8} {'expected':>8} {'margin':>7}")  # fmt: skip
+    lines = [header, "-" * len(header)]
+    ordered = sorted(outcomes, key=lambda o: (o.member.function, -(o.speedup or 0.0)))
+    for outcome in ordered:
+        member = outcome.member
+        speedup = f"{outcome.speedup:.2f}" if outcome.speedup is not None else "-"
+        margin = f"{outcome.margin:.1f}×" if outcome.margin is not None else "-"
+        flag = "" if outcome.ok else "  <-- WRONG VERDICT"
+        lines.append(f"{member.name:<28} {member.function:<20} {speedup:>9} {outcome.need:>6g} "
+                     f"{outcome.verdict:>8} {member.expected:>8} {margin:>7}{flag}")  # fmt: skip
+        if outcome.problem:
+            lines.append(f"{'':<28} {outcome.problem}")
     return "\n".join(lines)
 
 

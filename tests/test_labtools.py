@@ -22,13 +22,16 @@ def lab(lenet_lab):
 
 @pytest.mark.parametrize("modern", [False, True])
 def test_numpy_lenet_computes_what_torch_computes(lab, modern):
+    torch.manual_seed(7)
     net = lab.lenet(modern)
     for parameter in net.parameters():  # larger weights than the default: a harder test
         torch.nn.init.normal_(parameter, std=0.3)
     images = np.random.default_rng(1).random((5, 1, 28, 28)).astype(np.float32)
     expected = labtools.forward(net, images)
     got = netcheck.lenet_forward(labtools.parameters(net), images, modern)
-    assert np.allclose(got, expected, rtol=1e-4, atol=1e-5)
+    # torch computes in float32: outputs of size ~100 differ by up to ~1e-4 (one run in
+    # twenty failed a fixed atol of 1e-5), so the tolerance follows the outputs' scale
+    assert np.allclose(got, expected, rtol=1e-4, atol=1e-6 * float(np.abs(expected).max()))
     assert netcheck.layer_shapes(modern) == lab.layer_shapes(net)
     assert netcheck.LENET_PARAMETERS == labtools.parameter_count(net) == 61_706
 

@@ -121,20 +121,7 @@ def test_helper_files_are_not_mistakes():
         assert all(not p.name.startswith("_") for p in mistake_files(stage))
 
 
-#: stages whose mistakes zoo is still being written (issue 12); strict: remove when it lands
-PENDING = {"pooling"}
-
-
-@pytest.mark.parametrize(
-    "stage",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(reason="mistakes zoo not written yet", strict=True))
-        if s.id in PENDING
-        else s
-        for s in all_stages()
-    ],
-    ids=lambda s: s.id,
-)
+@pytest.mark.parametrize("stage", all_stages(), ids=lambda s: s.id)
 def test_every_stage_has_a_mistakes_zoo_that_parses(stage):
     files = mistake_files(stage)
     assert len(files) >= (8 if stage.id == "lenet" else 12), f"{stage.id}: {len(files)} mistakes"

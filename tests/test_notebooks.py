@@ -80,7 +80,8 @@ def test_check_cells_run_the_public_tests(template, tmp_path):
     proc = subprocess.run([sys.executable, "-c", runner], capture_output=True, text=True,
                           timeout=120)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    assert "✓ correlate2d: 4/4 public tests pass" in proc.stdout
+    assert "✓ correlate2d: 5/5 public tests pass" in proc.stdout
+    assert "  speed: correlate2d(X (240, 960), K (1, 3)): on track." in proc.stdout
     assert "✓ learn_kernel: 1/1 public tests pass" in proc.stdout
     assert "✗" not in proc.stdout
 

@@ -145,3 +145,15 @@ def test_float32_rounding_gets_a_rounding_hint_not_the_tests_hint():
             expected + 0.1, expected, call="conv2d(X: (1, 1, 6, 6))", hint="padded windows"
         )
     assert "padded windows" in str(info.value) and "rounding" not in str(info.value)
+
+
+def test_empty_result_names_the_slice_that_empties_it():
+    """dX[p:-p] with p = 0 is empty: the message says so, and keeps the test's own hint."""
+    expected = np.ones((4, 5))
+    with pytest.raises(AssertionError) as info:
+        assert_array(np.ones((0, 0)), expected, call="pool2d_backward(X (4, 5))", hint="own")
+    text = str(info.value)
+    assert "p:-p" in text and "p = 0" in text and "own" in text
+    with pytest.raises(AssertionError) as info:
+        assert_array(np.ones((3, 5)), expected, call="pool2d_backward(X (4, 5))", hint="own")
+    assert "p:-p" not in str(info.value) and "own" in str(info.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -392,3 +393,27 @@ def test_speed_tests_run_both_workers_on_one_cpu(tmp_path, stage1):
     one = {min(os.sched_getaffinity(0))}
     assert len(seen) > 2 and all(s == {"student": one, "reference": one} for s in seen)
     assert set(after) == os.sched_getaffinity(0)
+
+
+def test_a_speed_test_call_past_the_timeout_is_too_slow_not_an_infinite_loop(tmp_path, stage1):
+    """A pixel loop that runs past the call timeout in a speed test fails that test as far
+    too slow (with the speed hint), and the reference is still timed best of N."""
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(
+        REFERENCE.read_text() + "\n\ndef correlate2d(X, K):\n    while True:\n        pass\n"
+    )
+    limits = dataclasses.replace(stage1.config.limits, call_timeout=0.5)
+    session = GradingSession(stage1, upload, limits=limits)
+    try:
+        speed = SpeedCheck(session, stage1.config.grading.timing)
+        result = speed.measure(
+            "correlate2d", lambda rng: (rng.normal(size=(64, 64)), np.ones((2, 2)))
+        )
+        assert result.timed_out and not result.passed and result.student_seconds == 0.5
+        assert np.isfinite(result.reference_seconds)
+        message = result.message("loop over the kernel offsets")
+        assert "did not finish within 0.5 s" in message and "infinite loop" not in message
+        assert "Hint: loop over the kernel offsets" in message
+    finally:
+        session.close()

@@ -6,18 +6,20 @@ and every loop over output pixels with 3× margins: full-then-subsample needs a 
 gathered vectorised, then one C-level ``k.dot`` per output, ~0.3 µs each), needs many outputs
 with little work each. So there are two timed keys:
 
-- ``correlate2d``: a 128×8192 image, a 3×3 kernel, padding 1, stride 32 (4 × 256 outputs);
-  full-then-subsample does 1024× the work it keeps. The image is 8 MB; one input set is held
-  in a worker at a time.
+- ``correlate2d``: a 128×8192 image, a 7×7 kernel, padding 3, stride 32 (4 × 256 outputs);
+  full-then-subsample does 1024× the work it keeps, 49 multiply-adds each. The image is
+  8 MB; one input set is held in a worker at a time.
 - ``correlate2d:pixels``: a 128×1024 image, a 3×1 kernel, padding 1, stride 1 (128 × 1026 =
   131k outputs); every loop over output pixels pays per pixel, the slowest (np.vectorize)
   ~0.15 s per call, well under the call timeout.
 
 Measured through the worker (``cnngrade calibrate padding``, best of 5, one BLAS thread; a
-busy shared 2-core VM, 2026-12). ``correlate2d`` (two runs at stride 32; reference
-0.25-0.26 ms): strided vectorised members 2.4-3.7× (row_loop the slowest), full-then-subsample
-32-42×, sliding_einsum_subsample 56-60×; limit 11, about 3.0× from both. At stride 16 (three
-runs) it was 2.2-3.1× against 25×: stride 32 separates slightly better. ``correlate2d:pixels``
+busy shared 2-core VM, 2026-12). ``correlate2d`` (four runs, 7×7 kernel): strided vectorised
+members 1.4-2.3×, full-then-subsample 67× and more; limit 11, at least 4.8× and 6.1× away. With a
+3×3 kernel (the first choice) full-then-subsample was 32-42× in one week and 14-15× in the next
+(reference 0.25 vs 0.5 ms: the reference's fixed costs, its 8 MB pad and copies, swing with
+the machine's memory traffic), as little as 1.3× over the limit: more work per kept output
+makes computing every position cost what it should. ``correlate2d:pixels``
 (four runs; reference 0.32-0.44 ms): vectorised members 0.9-2.0×, pixel_loop_im2col_dot 72-96×,
 pixel_loop_window_vdot 125-138×, pixel_loop_python 177-198×, double_loop and
 pixel_loop_vectorize 324-430×; limit 14: at least 6.9× and 5.1× away. The 3×1 kernel keeps the
@@ -29,7 +31,7 @@ import numpy as np
 
 def correlate2d_inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, int]:
     """``correlate2d``: few kept outputs of many computable ones (full-then-subsample fails)."""
-    return rng.normal(size=(128, 8192)), rng.normal(size=(3, 3)), 1, 32
+    return rng.normal(size=(128, 8192)), rng.normal(size=(7, 7)), 3, 32
 
 
 def correlate2d_pixels_inputs(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, int]:

@@ -1,22 +1,31 @@
-"""Inputs of stage 4's speed test (trusted: loaded by the grader, never by students).
+"""Inputs of stage 4's speed tests (trusted: loaded by the grader, never by students).
 
-One large single-channel image, 1024×1024 float64, pooled with the defaults every student
-meets first: a 2×2 max pool whose stride defaults to the window. Measured through the
-worker as grading does (best of 5 CPU times, one thread; ``cnngrade calibrate pooling``):
-the reference takes about 1.1-1.6 ms per call (it is memory-bound: the input is 8 MB);
-shifting over the four window offsets (np.maximum of strided slices) is 1.0-1.5× the
-reference; sliding_window_view(...).max, the reshape-into-blocks trick and an im2col
-gather are 12-20×; a loop over output rows is 20-27×; a pure-Python loop over lists is
-150-195×; a loop over output pixels (vectorised over the leading axes, of which a single
-image has none) is 465-650× (0.8 s per call). On a second kind of VM (2026-12), where
-the reference's memory-bound work is slower (2.5-3.4 ms) and the interpreter's speed swings
-by up to 2× with what shares the physical core, the vectorised members were 1.1-13× and the
-loop over output pixels 276-570×. The limit of 85 in assignment.toml keeps every
-NumPy-vectorised zoo member at least 3.1× under it and the loop over output pixels at least
-3.2× over it. A pure-Python double loop over ``tolist()`` rows is not in the zoo: it fails,
-but only about 2× over the limit. One interpreter step per output costs only ~10× a NumPy
-reduction over a tiny strided window (sliding_window_view), so no limit can keep it 3× over
-while keeping the sliding-window variants 3× under.
+Two timed keys, because no single input separates every vectorised implementation from
+every loop over output pixels by 3× on both sides: one interpreter step per output (a
+pure-Python loop over ``tolist()`` rows) costs only about ten times a NumPy reduction over
+a tiny strided window (``sliding_window_view(...).max``), so on the 2×2 input the
+pure-Python loops land 1.1-1.5× over any limit that keeps the window views 3× under it.
+
+- ``pool2d``: one large single-channel image, 1024×1024 float64, with the defaults every
+  student meets first: a 2×2 max pool whose stride defaults to the window. It catches the
+  NumPy loops over output pixels (vectorised over the leading axes, of which a single image
+  has none) and keeps the window-view forms fast enough.
+- ``pool2d:pixels``: a 1×1 window over a 2560×640 image, one output per input cell
+  (1.6 M outputs). The reference is a strided copy and every vectorised form is close to
+  it, while a loop over output pixels pays the interpreter once per pixel. The image is
+  four times taller than wide so that a loop over output rows (2560 iterations) and one
+  over output columns (640, each reading down the rows) cost about the same.
+
+Measured through the worker (``cnngrade calibrate pooling``, four runs, best of 5 CPU times,
+one thread; a busy 2-core VM, 2026-12; reference 1.1-1.3 ms on ``pool2d``):
+
+- ``pool2d`` (limit 85): shifting over the window offsets 1.2-1.8×; reshape_blocks,
+  sliding_window_max and im2col_gather 7.7-13×; row_loop and column_loop 13-19× (at least
+  4.6× under); output_loop 430-461× (at least 5.1× over). On a second kind of VM the
+  vectorised members were 1.1-27× and output_loop 276-650×.
+- ``pool2d:pixels`` (limit 55): vectorised members 0.85-3.9×, row_loop and column_loop
+  10-14× (at least 4.0× under); the pure-Python loops 213-330× (at least 3.9× over), the
+  NumPy loops over output pixels 1000-2700×.
 """
 
 import numpy as np
@@ -26,4 +35,9 @@ def pool2d_inputs(rng: np.random.Generator) -> tuple[np.ndarray, int]:
     return rng.normal(size=(1024, 1024)), 2
 
 
-INPUTS = {"pool2d": pool2d_inputs}
+def pool2d_pixels_inputs(rng: np.random.Generator) -> tuple[np.ndarray, int]:
+    """``pool2d:pixels``: a 1×1 window over 2560×640, one output per input cell."""
+    return rng.normal(size=(2560, 640)), 1
+
+
+INPUTS = {"pool2d": pool2d_inputs, "pool2d:pixels": pool2d_pixels_inputs}

@@ -58,6 +58,8 @@ def generate(kit: Path) -> Release:
     )
     if needs_torch:
         _add_lab_files(release, stages)
+    if any(s.config.grading.timing for s in stages):
+        release.add("tests/speedcheck.py", speedcheck_source(stages))
     package_init = kit / SOLUTIONS / "cnnlab" / "__init__.py"
     if package_init.exists():
         release.add("cnnlab/__init__.py", make_stub(package_init.read_text(), package_init).text)
@@ -76,6 +78,26 @@ def _add_lab_files(release: Release, stages: list[Stage]) -> None:
         digits = stage.directory / "data" / "digits.npz"
         if digits.is_file():
             release.add("data/digits.npz", digits.read_bytes())
+
+
+#: the line of ``autograder/speedcheck.py`` that release fills with the graded limits
+GRADED_LINE = "GRADED: dict[tuple[str, str], tuple[float, str]] = {}\n"
+
+
+def speedcheck_source(stages: list[Stage]) -> str:
+    """The students' speed-feedback helper: :mod:`autograder.speedcheck` with each graded
+    speed test's limit and hint written in (from the stages' assignment.toml), so that its
+    messages name the limit and give the hint the graded test would."""
+    source = (resources.files("autograder") / "speedcheck.py").read_text(encoding="utf-8")
+    if GRADED_LINE not in source:
+        raise RuntimeError(f"autograder/speedcheck.py lacks the line {GRADED_LINE!r}")
+    entries = "".join(
+        f"    ({stage.id!r}, {key!r}): ({spec.limit!r}, {spec.hint.strip()!r}),\n"
+        for stage in stages
+        for key, spec in stage.config.grading.timing.items()
+    )
+    return source.replace(GRADED_LINE, "GRADED: dict[tuple[str, str], tuple[float, str]] = {\n"
+                          + entries + "}\n")  # fmt: skip
 
 
 def _add_stage(release: Release, stage: Stage) -> None:

@@ -101,6 +101,30 @@ def item_points(items: list[pytest.Item], grading: GradingSpec) -> dict[str, flo
     return shares
 
 
+#: the fixture that only the student template provides (``tests/speedcheck.py``): a test
+#: that asks for it is local speed feedback, never graded (the hidden speed test counts)
+STUDENT_ONLY_FIXTURE = "speedcheck"
+
+
+class StudentOnlyTests:
+    """Deselects the tests meant for students' own machines: those using the template's
+    ``speedcheck`` fixture. They are not collected while grading, so they neither run nor
+    count, in ``grade``, ``check`` and ``list`` alike (every run goes through the runner)."""
+
+    @pytest.hookimpl(tryfirst=True)  # before any plugin gives the items points
+    def pytest_collection_modifyitems(
+        self, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        keep: list[pytest.Item] = []
+        drop: list[pytest.Item] = []
+        for item in items:
+            student_only = STUDENT_ONLY_FIXTURE in getattr(item, "fixturenames", ())
+            (drop if student_only else keep).append(item)
+        if drop:
+            items[:] = keep
+            config.hook.pytest_deselected(items=drop)
+
+
 def _load_reference(path: Path, name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:

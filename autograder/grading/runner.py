@@ -17,7 +17,7 @@ import pytest
 
 from autograder.config import GradingSpec, Limits
 from autograder.grading.banned import scan_module
-from autograder.grading.plugin import GradingPlugin, item_points
+from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
 from autograder.grading.session import GradingSession
 from autograder.results import (
     GradingResults,
@@ -123,7 +123,7 @@ def _run_pytest(
     ]  # fmt: skip
     saved = {name: os.environ.pop(name) for name in _PYTEST_ENV if name in os.environ}
     try:
-        return int(pytest.main(args, plugins=[plugin]))
+        return int(pytest.main(args, plugins=[StudentOnlyTests(), plugin]))
     finally:
         os.environ.update(saved)
 

@@ -20,9 +20,25 @@ from autograder.config import TimingSpec
 from autograder.grading.proxy import describe_call
 from autograder.grading.session import GradingSession
 from autograder.sandbox.client import Worker
+from autograder.sandbox.faults import CallTimedOut
 
 InputMaker = Callable[[np.random.Generator], tuple[Any, ...]]
 CLEAR_FAILURE = 3.0  # stop repeating once the ratio is this many times over the limit
+GLITCH = 0.2  # a reading under this share of its side's median is a clock glitch, not a run
+
+
+def best_of(readings: list[float]) -> float:
+    """The best (smallest) CPU time of a side's runs, ignoring clock glitches.
+
+    A call's CPU time read from the kernel has, rarely, come back as 0 or near it (measured:
+    a 0.5 ms reference read as nothing once in a few hundred calls on a busy VM), and one
+    such reading would make the best of N meaningless (a ratio of millions, or of zero).
+    Readings far below the median of the same side are not runs that fast: they are dropped.
+    """
+    if not readings:
+        return float("inf")
+    median = float(np.median(readings))
+    return min(r for r in readings if r >= GLITCH * median)
 
 
 class TooSlow(AssertionError):
@@ -37,6 +53,7 @@ class TimingResult:
     reference_seconds: float
     limit: float
     repeats_run: int
+    timed_out: bool = False  # the student's call ran past the call timeout (a lower bound)
 
     @property
     def ratio(self) -> float:
@@ -47,6 +64,14 @@ class TimingResult:
         return self.ratio <= self.limit
 
     def message(self, hint: str) -> str:
+        if self.timed_out:
+            text = (
+                f"{self.description} is far too slow: one call did not finish within "
+                f"{self.student_seconds:g} s and was stopped; the reference took "
+                f"{_ms(self.reference_seconds)}. That is over {self.ratio:.0f}× the reference; "
+                f"the limit is {self.limit:g}×."
+            )
+            return text + (f"\nHint: {hint}" if hint else "")
         text = (
             f"{self.description} is too slow: it took {_ms(self.student_seconds)} of CPU time "
             f"(best of {self.repeats_run}); the reference took {_ms(self.reference_seconds)}. "
@@ -55,6 +80,11 @@ class TimingResult:
         return text + (f"\nHint: {hint}" if hint else "")
 
     def summary(self) -> str:
+        if self.timed_out:
+            return (
+                f"{self.function}: over {self.student_seconds:g} s (timed out) vs reference "
+                f"{_ms(self.reference_seconds)} = over {self.ratio:.0f}× (limit {self.limit:g}×)"
+            )
         return (
             f"{self.function}: {_ms(self.student_seconds)} vs reference "
             f"{_ms(self.reference_seconds)} = {self.ratio:.2f}× (limit {self.limit:g}×)"
@@ -108,9 +138,11 @@ class SpeedCheck:
         rng = np.random.default_rng(seed)
         timeout = self._session.limits.call_timeout
         description = ""
-        best_student = best_reference = float("inf")
+        student_times: list[float] = []
+        reference_times: list[float] = []
+        best_student = float("inf")
         runs = 0
-        student_done = False
+        student_done = timed_out = False
         # One input set at a time: made, sent to both workers, run by both (alternating who
         # goes first), dropped. Memory stays at one set, whatever the number of repeats.
         for index in range(spec.repeats + 1):  # index 0 is the warm-up
@@ -124,21 +156,33 @@ class SpeedCheck:
                 worker.stash(key, inputs, {})
             del inputs
             for worker, is_student in order if index % 2 else order[::-1]:
-                seconds = worker.run_stashed(function, key, timeout, description)
+                try:
+                    seconds = worker.run_stashed(function, key, timeout, description)
+                except CallTimedOut:
+                    if not is_student:
+                        raise
+                    # a call past the timeout is far over any limit, and the worker is gone:
+                    # stop timing the student; with no run finished, the timeout is a lower
+                    # bound on its time (the reference keeps its best of N)
+                    student_done = True
+                    if best_student == float("inf"):
+                        best_student, timed_out, runs = timeout, True, 1
+                    continue
                 if index == 0:
                     continue  # warm-up: first-call costs are not the student's speed
-                if is_student:
-                    best_student = min(best_student, seconds)
-                else:
-                    best_reference = min(best_reference, seconds)
+                (student_times if is_student else reference_times).append(seconds)
             if index == 0 or student_done:
                 continue
             runs = index
-            if index >= 2 and best_student > CLEAR_FAILURE * spec.limit * best_reference:
+            best_student = best_of(student_times)
+            if index >= 2 and best_student > CLEAR_FAILURE * spec.limit * best_of(reference_times):
                 # clearly failing: spare the grader more slow runs, but keep timing the
                 # (fast) reference, so its best is still a best of N
                 student_done = True
-        return TimingResult(timed, description, best_student, best_reference, spec.limit, runs)
+        best_reference = best_of(reference_times)
+        return TimingResult(
+            timed, description, best_student, best_reference, spec.limit, runs, timed_out
+        )
 
     def check(
         self, function: str, make_inputs: InputMaker | None = None, *, seed: int = 0

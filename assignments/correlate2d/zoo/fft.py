@@ -11,8 +11,8 @@ rounding (~1e-13 relative for float64).
 Measured verdict (benchmarks/stage1_timing_probe.py, one thread, float64):
 the FFT cost does not depend on the kernel size, so relative to the
 shift-and-add reference it is ~0.6-0.8x for 5x5 kernels, ~1.1-1.3x for 2x7
-and ~1.5-2.6x for 3x3.  At the test configuration (480x480 input, 1x3
-kernel, threshold T = 22) it measured 3.5-3.6x through the worker: EXPECTED = "pass".
+and ~1.5-2.6x for 3x3.  At the test configuration (240x960 input, 1x3
+kernel, threshold T = 28) it measured 3.7-4.7x through the worker: EXPECTED = "pass".
 """
 
 from __future__ import annotations

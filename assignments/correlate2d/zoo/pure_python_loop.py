@@ -1,7 +1,7 @@
 """A double loop over output pixels in pure Python, on lists from ``tolist()``.
 
 Avoids NumPy's per-call overhead by working on Python lists, which makes it the fastest
-of the pure-Python loops (about 118× the reference at the timing test's size, limit 22;
+of the pure-Python loops (about 118-255× the reference at the timing test's size, limit 25;
 ``pixel_loop_im2col_dot`` is the fastest loop over outputs). It still loops over every
 output pixel in the interpreter and must fail the speed test.
 """

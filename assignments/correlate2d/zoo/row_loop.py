@@ -10,11 +10,12 @@ Measured verdict (benchmarks/stage1_timing_probe.py, one thread, float64):
 the ratio to the shift-and-add reference is dominated by the per-row overhead
 (~15-20 us for building the window view and dispatching einsum), so it falls
 with the input size: ~18-24x at 64x64, ~9-16x at 256x256, ~5-10x at 384x384.
-At the test configuration (480x480 input, 1x3 kernel, threshold T = 22) it
-measured 5.6-5.8x through the worker, below T/3 ~= 7.3 and ~40x faster than
-the double loop, so it counts as a vectorised solution: EXPECTED = "pass".
-(At 320x320 with a 2x7 kernel it measured 3.1-7.2x.)  Re-check it if the
-test size changes.
+At the test configuration (240x960 input, 1x3 kernel, threshold T = 28) it
+measured 4.3-5.2x through the worker (four runs, 2026-12-02), below T/3 ~= 9.3
+and over 100x faster than the double loop, so it counts as a vectorised
+solution: EXPECTED = "pass". (At 480x480 it measured 5.6-9.4x: twice the rows,
+twice the per-row overhead; at 320x320 with a 2x7 kernel 3.1-7.2x.)  Re-check
+it if the test size changes.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-TIMED = "pool2d"
+TIMED = ["pool2d", "pool2d:pixels"]
 EXPECTED = "pass"
 
 

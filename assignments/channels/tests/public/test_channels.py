@@ -224,3 +224,17 @@ def test_backward_shapes(submission):
         "db should be dY.sum(axis=(0, 2, 3))",
         "db[o] is dY summed over the batch and all output pixels of channel o",
     )
+
+
+def test_conv2d_speed_feedback(submission, speedcheck):
+    """conv2d: speed feedback (is it on track for the graded speed test?)"""
+    # Local feedback only, never graded: your function against a plain double loop over the
+    # output pixels (tests/speedcheck.py). The hidden speed test on Gradescope counts.
+    speedcheck.require("channels", "conv2d", submission.conv2d)
+
+
+def test_1x1_speed_feedback(submission, speedcheck):
+    """correlate2d_1x1: speed feedback (is it on track for the graded speed test?)"""
+    # Local feedback only, never graded: your function against a plain double loop over the
+    # output pixels (tests/speedcheck.py). The hidden speed test on Gradescope counts.
+    speedcheck.require("channels", "correlate2d_1x1", submission.correlate2d_1x1)

@@ -136,3 +136,10 @@ def test_learn_edge_kernel(submission):
         "\nHint: step against the gradient (K -= lr * dK) of the summed loss "
         "sum((correlate2d(X, K) - Y) ** 2), whose gradient for the output is 2 * (Y_hat - Y)",
     )
+
+
+def test_correlate2d_speed_feedback(submission, speedcheck):
+    """correlate2d: speed feedback (is it on track for the graded speed test?)"""
+    # Local feedback only, never graded: your function against a plain double loop over the
+    # output pixels (tests/speedcheck.py). The hidden speed test on Gradescope counts.
+    speedcheck.require("correlate2d", "correlate2d", submission.correlate2d)

@@ -24,6 +24,11 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 #: held-out fifth in about 3.5 s of CPU; lr 0.1 with batches of 64 dipped to 0.82 now and then
 EPOCHS, LR, BATCH = 12, 0.05, 32
 FULL_MARKS_AT, ZERO_AT = 0.85, 0.30
+#: training runs at most: over a further 150 gradings (2026-12) the reference's worst was
+#: 0.875, and one grading in CI ended at 0.66: about one run in a hundred lands in a poor
+#: minimum, so a run below full marks is repeated once from a new initialisation and the
+#: better one counts (both poor: about one grading in ten thousand)
+RUNS = 2
 
 
 @pytest.fixture(scope="module")
@@ -468,22 +473,30 @@ def test_train_classic_network(submission, tools, digits):
 def test_train_accuracy_on_held_out_digits(submission, tools, digits, record, set_score=None):
     """train: accuracy of the trained LeNet on held-out digits it never saw"""
     (train_x, train_y), (held_x, held_y) = digits
-    net = submission.lenet(modern=True)
-    submission.train(
-        net, tools.data_iter(train_x, train_y, BATCH, shuffle=True, seed=1),
-        tools.data_iter(train_x[:256], train_y[:256], 256), EPOCHS, LR, tools.device("cpu"),
-    )  # fmt: skip
     call = (
         f"train(lenet(modern=True), {len(train_y)} digits in batches of {BATCH}, ..., "
         f"num_epochs={EPOCHS}, lr={LR}, {CPU})"
     )
-    accuracy = netcheck.accuracy(params_of(tools, net, call), held_x, held_y, modern=True)
+    accuracies = []
+    for run in range(RUNS):  # a run that falls short gets a second chance from a new start
+        net = submission.lenet(modern=True)
+        submission.train(
+            net, tools.data_iter(train_x, train_y, BATCH, shuffle=True, seed=1 + run),
+            tools.data_iter(train_x[:256], train_y[:256], 256), EPOCHS, LR, tools.device("cpu"),
+        )  # fmt: skip
+        params = params_of(tools, net, call)
+        accuracies.append(netcheck.accuracy(params, held_x, held_y, modern=True))
+        if accuracies[-1] >= FULL_MARKS_AT:
+            break
+    accuracy = max(accuracies)
     record("accuracy", accuracy)
     share = (accuracy - ZERO_AT) / (FULL_MARKS_AT - ZERO_AT)
     set_score(12 * min(1.0, max(0.0, share)))
+    runs = ", ".join(f"{a:.1%}" for a in accuracies)
     assert accuracy >= FULL_MARKS_AT, (
         f"{call}: your trained LeNet classifies {accuracy:.1%} of {len(held_y)} held-out "
-        f"digits correctly; full marks from {FULL_MARKS_AT:.0%} (the reference reaches "
-        "93-99 %).\nHint: per batch, call optimizer.zero_grad(), loss.backward() and "
+        f"digits correctly (best of {len(accuracies)} training runs from fresh starts: "
+        f"{runs}); full marks from {FULL_MARKS_AT:.0%} (the reference reaches 87-99 %).\n"
+        "Hint: per batch, call optimizer.zero_grad(), loss.backward() and "
         "optimizer.step(); and lenet(modern=True) uses ReLU and max pooling"
     )

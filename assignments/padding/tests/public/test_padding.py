@@ -204,3 +204,17 @@ def test_rejects_bad_arguments(submission):
         "apply_filter(image: (4, 4), 'blur')",
         lambda: submission.apply_filter(np.ones((4, 4)), "blur"),
     )
+
+
+def test_correlate2d_speed_feedback(submission, speedcheck):
+    """correlate2d: speed feedback, a large stride (few outputs kept)"""
+    # Local feedback only, never graded: your function against a plain double loop over the
+    # output pixels (tests/speedcheck.py). The hidden speed test on Gradescope counts.
+    speedcheck.require("padding", "correlate2d", submission.correlate2d)
+
+
+def test_correlate2d_pixels_speed_feedback(submission, speedcheck):
+    """correlate2d: speed feedback, stride 1 (many outputs)"""
+    # Local feedback only, never graded: your function against a plain double loop over the
+    # output pixels (tests/speedcheck.py). The hidden speed test on Gradescope counts.
+    speedcheck.require("padding", "correlate2d:pixels", submission.correlate2d)

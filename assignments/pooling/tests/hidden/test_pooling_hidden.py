@@ -21,7 +21,10 @@ PAD_AVG_HINT = (
     "average pooling pads with zeros and divides every window by k_h * k_w, padded cells "
     "included (PyTorch's count_include_pad=True)"
 )
-SHAPE_HINT = "o_h = (H + 2 * p_h - k_h) // s_h + 1 (and the same for the width)"
+SHAPE_HINT = (
+    "o_h = (H + 2 * p_h - k_h) // s_h + 1, rounded down: a last window that would stick out "
+    "past the padded input is dropped (and the same for the width)"
+)
 STRIDE_HINT = "window i starts at row i * s_h - p_h of the input (and the same for columns)"
 ROUTE_HINT = (
     "each output's gradient goes to the cell holding that window's maximum; when windows "
@@ -134,8 +137,9 @@ def test_leading_axes_kept_hidden(submission, reference, shape, mode):
         submission.pool2d(X, 2, stride=1, mode=mode),
         reference.pool2d(X, 2, stride=1, mode=mode),
         call=submission.last_call.description,
-        hint="pool over the last two axes only (index with [..., rows, cols]); do not "
-        "flatten or drop the batch and channel axes",
+        hint="pool over the last two axes only (index with [..., rows, cols]) and keep every "
+        "leading axis in place and in its order: a reshape never moves axes, so move them "
+        "back (np.moveaxis) before reshaping",
     )
 
 
@@ -374,6 +378,8 @@ BACKWARD_CONFIGS = [
     ((7, 7), 3, 2, 1),
     ((2, 3, 5, 6), (2, 3), (1, 2), (1, 1)),
     ((9, 8), 2, 3, 0),  # stride > window: some cells get nothing
+    ((8, 10), 3, 4, 1),  # stride > window with padding; 8 + 2 - 3 is not a multiple of 4
+    ((2, 7, 11), (3, 2), (2, 3), (1, 1)),  # pairs; neither size divides by its stride
 ]
 
 
@@ -474,13 +480,16 @@ def test_backward_integer_input(submission, reference, dtype):
     """pool2d_backward: integer X gives a float64 gradient"""
     X = np.random.default_rng(2).permutation(36).reshape(6, 6).astype(dtype)
     dY = np.full((3, 3), 0.5)
+    hint = (
+        "gradients are real numbers: build dX as float64 (np.zeros(X.shape)), not "
+        "np.zeros_like(X), which would be an integer array"
+    )
     assert_array(
-        submission.pool2d_backward(X, dY, 2),
+        call_with_hint(submission.pool2d_backward, X, dY, 2, hint=hint),
         reference.pool2d_backward(X, dY, 2),
         call=submission.last_call.description,
         dtype=np.float64,
-        hint="gradients are real numbers: build dX as float64 (np.zeros(X.shape)), not "
-        "np.zeros_like(X), which would be an integer array",
+        hint=hint,
     )
 
 
@@ -490,3 +499,8 @@ def test_backward_integer_input(submission, reference, dtype):
 def test_pool2d_speed(submission, speed):
     """pool2d: vectorised (CPU time within the limit of the reference's)"""
     speed.check("pool2d")
+
+
+def test_pool2d_speed_pixels(submission, speed):
+    """pool2d: vectorised over the output pixels (a 1×1 window over a large image)"""
+    speed.check("pool2d:pixels")

@@ -1,0 +1,66 @@
+"""Pure Python with C-speed pieces: per output pixel, builtin max over list slices of its rows.
+
+``max(max(line[c : c + k_w]) for line in image[r : r + k_h])`` on ``tolist()`` rows: the
+inner work runs in C (list slicing, builtin max), so this is the quickest loop over output
+pixels a student is likely to write; it still makes several interpreter-level calls per
+output.
+
+Measured through the worker (four calibrations, 2026-12): ``pool2d:pixels`` 280-330× the
+reference (limit 55): EXPECTED = "fail", at least 5.1× over. On ``pool2d`` (2×2 windows) it is
+only 92-107×, 1.1-1.3× over the limit, so it is timed on ``pool2d:pixels`` only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+TIMED = "pool2d:pixels"
+EXPECTED = "fail"
+
+
+def _pair(value):
+    if np.ndim(value) == 0:
+        return int(value), int(value)
+    return int(value[0]), int(value[1])
+
+
+def _prepare(X, pool_size, stride, padding, mode):
+    """Validate; return (padded X, window, stride, output size, result dtype)."""
+    X = np.asarray(X)
+    if X.ndim < 2:
+        raise ValueError("X must have at least 2 dimensions")
+    if mode not in ("max", "avg"):
+        raise ValueError(f"unknown mode {mode!r}")
+    k = _pair(pool_size)
+    s = k if stride is None else _pair(stride)
+    p = _pair(padding)
+    if min(k) < 1 or min(s) < 1 or min(p) < 0 or p[0] > k[0] // 2 or p[1] > k[1] // 2:
+        raise ValueError("bad pool_size, stride or padding")
+    H, W = X.shape[-2:]
+    o = ((H + 2 * p[0] - k[0]) // s[0] + 1, (W + 2 * p[1] - k[1]) // s[1] + 1)
+    if k[0] > H + 2 * p[0] or k[1] > W + 2 * p[1]:
+        raise ValueError("window larger than the padded input")
+    if mode == "max":
+        dtype = X.dtype
+        fill = -np.inf if X.dtype.kind == "f" else np.iinfo(X.dtype).min
+    else:
+        dtype = np.dtype(np.float64) if X.dtype.kind in "biu" else X.dtype
+        X = X.astype(dtype)
+        fill = 0
+    widths = [(0, 0)] * (X.ndim - 2) + [(p[0], p[0]), (p[1], p[1])]
+    return np.pad(X, widths, constant_values=fill), k, s, o, dtype
+def pool2d(X, pool_size, stride=None, padding=0, mode="max"):
+    """Max or average pooling over the last two axes."""
+    Xp, k, s, o, dtype = _prepare(X, pool_size, stride, padding, mode)
+    reduce = max if mode == "max" else sum
+    out = []
+    for image in Xp.reshape(-1, *Xp.shape[-2:]).tolist():
+        for i in range(o[0]):
+            band = image[i * s[0] : i * s[0] + k[0]]
+            for j in range(o[1]):
+                c = j * s[1]
+                out.append(reduce(reduce(line[c : c + k[1]]) for line in band))
+    Y = np.array(out, dtype=np.float64).reshape(*Xp.shape[:-2], *o)
+    if mode == "avg":
+        Y /= k[0] * k[1]
+    return Y.astype(dtype)
