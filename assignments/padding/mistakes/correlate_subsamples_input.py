@@ -15,6 +15,7 @@ LOSES = [
     "test_correlate2d_same",
     "test_correlate2d_result_dtype",
     "test_correlate2d_non_contiguous",
+    "test_correlate2d_speed",  # the 7×7 kernel does not fit the subsampled timing input: it raises
 ]
 HINT = "starting at (i*s_h, j*s_w)"
 
