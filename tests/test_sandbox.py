@@ -417,3 +417,43 @@ def test_a_speed_test_call_past_the_timeout_is_too_slow_not_an_infinite_loop(tmp
         assert "Hint: loop over the kernel offsets" in message
     finally:
         session.close()
+
+
+@as_root
+def test_a_module_below_a_private_folder_is_reached_and_nothing_else_there(tmp_path):
+    """A Python or an upload below a folder the sandbox account cannot search (/root is
+    drwx------ where pyenv lives) is shown to the worker in a mount namespace of its own:
+    what the worker needs, and nothing else of that folder."""
+    from autograder.sandbox.client import Worker, WorkerSpec
+    from autograder.sandbox.users import sandbox_user
+
+    user = sandbox_user()
+    assert user is not None
+    private = Path(tempfile.mkdtemp(dir="/tmp"))
+    try:
+        private.chmod(0o700)  # like /root
+        code = private / "course" / "upload"
+        code.mkdir(parents=True)
+        (code / "probe.py").write_text(
+            "import os\n\ndef look(path):\n    return sorted(os.listdir(path))\n"
+        )
+        (private / "course" / "hidden_tests.py").write_text("SECRET = 1\n")  # world-readable
+        (private / "notes.txt").write_text("root's own\n")
+        workdir = tmp_path / "work"
+        workdir.mkdir()
+        workdir.chmod(0o777)
+        worker = Worker(WorkerSpec(root=code, module="probe", workdir=workdir, user=user))
+        worker.start()
+
+        def look(folder):
+            return worker.call("look", (str(folder),), {}, 5.0, "look()").value
+
+        try:
+            assert look(code) == ["probe.py"]
+            assert look(private / "course") == ["upload"]  # hidden_tests.py is not there
+            assert look(private) == ["course"]  # nor notes.txt
+        finally:
+            worker.close()
+        assert (private / "notes.txt").exists()  # the grader's own view is untouched
+    finally:
+        shutil.rmtree(private)

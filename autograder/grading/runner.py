@@ -144,7 +144,9 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     if session.exposed:
         staff += f"\nWARNING: the sandbox user can read {len(session.exposed)} secret file(s)"
     if session.access_problems:
-        staff += "\nsandbox user cannot reach: " + ", ".join(session.access_problems)
+        staff += "\nshown to the sandbox user through a private mount namespace: " + ", ".join(
+            session.access_problems
+        )
     tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))
     timing = plugin.timing_data()
     results = GradingResults(

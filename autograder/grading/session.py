@@ -96,10 +96,9 @@ class GradingSession:
             )
         if self.access_problems and self.user and self.user.name not in _warned:
             _warned.add(self.user.name)
-            log.warning(
-                "the sandbox user '%s' cannot reach %s: student code can use only the "
-                "preloaded modules. Install cnngrade with a Python in a public location "
-                "(e.g. /usr/bin/python3 -m venv ...), as on Gradescope.",
+            log.info(
+                "the sandbox user '%s' cannot search the folders above %s: each worker shows "
+                "it what it needs in a private mount namespace (autograder.sandbox.mounts).",
                 self.user.name,
                 ", ".join(self.access_problems),
             )

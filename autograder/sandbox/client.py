@@ -19,6 +19,7 @@ from autograder.sandbox.faults import (
     BadReturnValue,
     CallTimedOut,
     MissingFunction,
+    SandboxUnavailable,
     SubmissionNotLoadable,
     WorkerCrashed,
     raised_exception,
@@ -167,6 +168,7 @@ class Worker:
         limits = spec.limits
         settings = {
             "workdir": str(spec.workdir),
+            "root": str(spec.root),
             "preload": list(spec.preload),
             "banned": list(spec.banned),
             "uid": spec.user.uid if spec.user else None,
@@ -179,7 +181,10 @@ class Worker:
             },
         }
         self._send(settings)
-        self._receive(limits.load_timeout, during="starting the Python worker")
+        started, _ = self._receive(limits.load_timeout, during="starting the Python worker")
+        if not started.get("ok", True):
+            self.kill()
+            raise SandboxUnavailable(str(started.get("error", {}).get("message", started)))
         reply = self._request(
             {"op": "load", "root": str(spec.root), "module": spec.module},
             timeout=limits.load_timeout,

@@ -51,6 +51,11 @@ class OutOfTime(StudentFault):
     """The grading run's overall deadline passed before this test or call could run."""
 
 
+class SandboxUnavailable(RuntimeError):
+    """This machine cannot run student code as set up (a grader error for staff, never the
+    student's): the message names the fix."""
+
+
 class StudentRaised(Exception):
     """Base of every exception that the student's function raised in the worker.
 

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from autograder import labtools
-from autograder.sandbox import protocol
+from autograder.sandbox import mounts, protocol
 
 _shares_memory = np.shares_memory  # bound before student code can patch NumPy
 _array_equal = np.array_equal
@@ -404,6 +404,20 @@ def _safe_str(exc: BaseException) -> str:
         return f"<{type(exc).__name__} whose message could not be shown>"
 
 
+def needed_paths(settings: dict[str, Any]) -> list[Path]:
+    """What the worker reads after dropping privileges: the Python installation, every
+    import path (and where the import view's links lead), the module's folder, its workdir."""
+    paths = [Path(sys.base_prefix), Path(sys.prefix), Path(__file__).resolve().parents[1]]
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        paths.append(folder)
+        if folder.is_dir() and not folder.is_symlink():
+            with contextlib.suppress(OSError):
+                paths += [child.resolve() for child in folder.iterdir() if child.is_symlink()]
+    paths += [Path(str(settings[key])) for key in ("root", "workdir") if settings.get(key)]
+    return paths
+
+
 def main(argv: list[str]) -> int:
     request_fd, reply_fd = int(argv[1]), int(argv[2])
     reader = protocol.FrameReader()
@@ -413,6 +427,13 @@ def main(argv: list[str]) -> int:
     for name in (*STANDARD_PRELOAD, *settings.get("preload", [])):
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    if uid is not None and gid is not None and os.geteuid() == 0:
+        try:
+            mounts.expose(needed_paths(settings), int(uid), int(gid))
+        except mounts.Unreachable as exc:
+            protocol.send(reply_fd, {"ok": False, "error": {"kind": "environment",
+                                                            "message": str(exc)}})  # fmt: skip
+            return 1
     os.chdir(settings["workdir"])
     if uid is not None and gid is not None:
         drop_privileges(int(uid), int(gid))
