@@ -59,7 +59,18 @@ def _stage(stage: str, kit: Path | None) -> Stage:
         raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The one boundary where a domain error (bad kit, unknown stage, a zip that cannot be
+    built...) becomes a one-line ``Error: ...`` and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CnngradeError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cnngrade")
 def main() -> None:
     """cnngrade: grade the CNN course's assignments, locally or on Gradescope."""

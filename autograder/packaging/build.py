@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from autograder.errors import KitNotFoundError
 from autograder.image import image_requirements
 from autograder.kit import ASSIGNMENTS, SOLUTIONS
 from autograder.packaging.archive import DeterministicZip
@@ -49,9 +50,24 @@ def _template(name: str, stage: Stage) -> bytes:
     return text.replace("@HARD@", str(hard)).encode()
 
 
+def project_of(stage: Stage) -> Path:
+    """The cnngrade source tree the zip's wheel is built from: the kit itself when it is a
+    checkout of the project (its own pyproject.toml), else the tree this package was
+    imported from (an editable install). A non-editable install has no sources to build."""
+    source = Path(__file__).resolve().parents[2]
+    for candidate in (stage.kit, source):
+        if (candidate / "pyproject.toml").is_file() and (candidate / "autograder").is_dir():
+            return candidate
+    raise KitNotFoundError(
+        f"cannot build the autograder zip: neither the kit ({stage.kit}) nor {source} holds "
+        "cnngrade's sources (pyproject.toml and autograder/); run cnngrade build from a "
+        "checkout of the project"
+    )
+
+
 def build(stage: Stage, out_dir: Path, project: Path | None = None) -> BuildReport:
     """Write ``<out_dir>/<stage>-autograder.zip``."""
-    project = project or Path(__file__).resolve().parents[2]
+    project = project or project_of(stage)
     archive = DeterministicZip()
     archive.add_bytes("setup.sh", _template("setup.sh", stage), 0o755)
     archive.add_bytes("run_autograder", _template("run_autograder", stage), 0o755)
