@@ -61,13 +61,17 @@ def _stage(stage: str, kit: Path | None) -> Stage:
 
 class _Commands(click.Group):
     """The one boundary where a domain error (bad kit, unknown stage, a zip that cannot be
-    built...) becomes a one-line ``Error: ...`` and exit status 1, never a traceback."""
+    built...) or an operating-system one (an output folder that cannot be written) becomes
+    a one-line ``Error: ...`` and exit status 1, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CnngradeError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # an unwritable output, a file where a folder should be...
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

@@ -150,3 +150,16 @@ def grade_cached(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], di
         return cache[variant]
 
     return grade
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files (tests/golden/) from what the code produces now",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
