@@ -53,10 +53,7 @@ def kit_option(func: F) -> F:
 
 
 def _stage(stage: str, kit: Path | None) -> Stage:
-    try:
-        return get_stage(stage, kit)
-    except CnngradeError as exc:
-        raise click.ClickException(str(exc)) from None
+    return get_stage(stage, kit)  # a bad stage or kit ends at the _Commands boundary
 
 
 class _Commands(click.Group):
@@ -89,10 +86,7 @@ def list_stages(keys: bool, kit: Path | None) -> None:
         for key, doc in describe_keys():
             click.echo(f"{key}\n    {doc}")
         return
-    try:
-        stages = all_stages(kit)
-    except CnngradeError as exc:
-        raise click.ClickException(str(exc)) from None
+    stages = all_stages(kit)
     for stage in stages:
         config = stage.config
         points = stage_points(stage)
@@ -197,10 +191,7 @@ def validate_command(stage: str | None, parts: tuple[str, ...], kit: Path | None
     """Check stages before release: the reference scores full marks, the stub zero, every
     zoo member gets the speed verdict it declares, and every mistake loses exactly the
     tests it declares, with its hint. Exits 1 if anything fails."""
-    try:
-        stages = [get_stage(stage, kit)] if stage else all_stages(kit)
-    except CnngradeError as exc:
-        raise click.ClickException(str(exc)) from None
+    stages = [get_stage(stage, kit)] if stage else all_stages(kit)
     chosen_parts = parts or PARTS
     all_ok = True
     for chosen in stages:
@@ -336,11 +327,8 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
     """
     from autograder.authoring import release  # nbformat: only for this command
 
-    try:
-        root = find_kit(kit)
-        generated = release.generate(root)
-    except CnngradeError as exc:
-        raise click.ClickException(str(exc)) from None
+    root = find_kit(kit)
+    generated = release.generate(root)
     target = out_dir or release.default_target(root)
     if check:
         differences = release.compare(generated, target)
