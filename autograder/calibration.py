@@ -73,8 +73,17 @@ class ZooOutcome:
         """How far the ratio is from the limit, on the expected side (> 1 is good)."""
         if self.result is None:
             return None
-        ratio, limit = self.result.ratio, self.result.limit
-        return limit / ratio if self.member.expected == "pass" else ratio / limit
+        return _margin(self.result.limit / max(self.result.ratio, 1e-12), self.member.expected)
+
+
+def _margin(room: float, expected: str) -> float:
+    """The margin on the expected side, from ``room`` (> 1: on the passing side by that much)."""
+    return room if expected == "pass" else 1 / room
+
+
+def _missing(member: ZooMember) -> list[str]:
+    """The libraries a zoo member needs that are not installed here."""
+    return [name for name in member.requires if importlib.util.find_spec(name) is None]
 
 
 def read_members(path: Path, stage: Stage) -> list[ZooMember]:
@@ -102,7 +111,7 @@ def read_members(path: Path, stage: Stage) -> list[ZooMember]:
 
 
 def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
-    missing = [name for name in member.requires if importlib.util.find_spec(name) is None]
+    missing = _missing(member)
     if missing:
         return ZooOutcome(member, problem=f"not installed: {', '.join(missing)}", skipped=True)
     work = Path(tempfile.mkdtemp(prefix="cnngrade-zoo-"))
@@ -165,8 +174,7 @@ class StudentOutcome:
         """How far from the threshold, on the expected side (> 1 is good)."""
         if self.speedup is None:
             return None
-        ratio = self.speedup / self.need
-        return ratio if self.member.expected == "pass" else 1 / ratio
+        return _margin(self.speedup / self.need, self.member.expected)
 
 
 # Runs in a fresh interpreter: load the zoo member by path, measure it as the template does.
@@ -187,7 +195,7 @@ print(json.dumps({"speedup": feedback.speedup, "student": feedback.student_secon
 def student_member(stage: Stage, member: ZooMember, timeout: float = 300.0) -> StudentOutcome:
     """Time one zoo member with the students' speed feedback, in a process of its own."""
     need = speedcheck.timed(stage.id, member.function).need
-    missing = [name for name in member.requires if importlib.util.find_spec(name) is None]
+    missing = _missing(member)
     if missing:
         return StudentOutcome(member, need, problem=f"not installed: {', '.join(missing)}",
                               skipped=True)  # fmt: skip

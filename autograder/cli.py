@@ -39,7 +39,7 @@ from autograder.report import (
     student_zoo_table,
     zoo_table,
 )
-from autograder.stages import Stage, all_stages, get_stage
+from autograder.stages import all_stages, get_stage
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,10 +50,6 @@ def kit_option(func: F) -> F:
     return click.option(
         "--kit", type=click.Path(file_okay=False, path_type=Path), default=None, help=KIT_HELP
     )(func)
-
-
-def _stage(stage: str, kit: Path | None) -> Stage:
-    return get_stage(stage, kit)  # a bad stage or kit ends at the _Commands boundary
 
 
 class _Commands(click.Group):
@@ -118,7 +114,7 @@ def grade_command(stage: str, submission: Path, output: Path, details: bool,
     written, whatever the score.
     """
     options = GradingOptions(time_budget=time_limit)
-    results = grade_to_file(_stage(stage, kit), submission, output, options)
+    results = grade_to_file(get_stage(stage, kit), submission, output, options)
     click.echo(score_table(results, details=details))
     click.echo(f"results written to {output}")
 
@@ -132,7 +128,7 @@ def check_command(stage: str, path: Path, kit: Path | None) -> None:
 
     Exits non-zero while any public test fails.
     """
-    results = public_only(grade(_stage(stage, kit), path, GradingOptions(include_hidden=False)))
+    results = public_only(grade(get_stage(stage, kit), path, GradingOptions(include_hidden=False)))
     if results.output:
         click.echo(results.output)
         click.echo()
@@ -160,7 +156,7 @@ def calibrate_command(stage: str, student: bool, kit: Path | None) -> None:
     to the configured limit (how many times under it for "pass", over it for "fail").
     With --student, the same for the students' local speed feedback.
     """
-    chosen = _stage(stage, kit)
+    chosen = get_stage(stage, kit)
     if not chosen.zoo:
         raise click.ClickException(f"stage {chosen.id} has no zoo/ folder to calibrate")
     label = f"{'speed feedback on' if student else 'timing'} {chosen.id}'s zoo"
@@ -229,7 +225,7 @@ def build_command(stage: str, out_dir: Path, kit: Path | None) -> None:
     run_autograder, pinned requirements, the framework wheel, the stage's tests (hidden
     ones included) and its reference solution.
     """
-    report = build(_stage(stage, kit), out_dir)
+    report = build(get_stage(stage, kit), out_dir)
     for name in report.files:
         click.echo(f"  {name}")
     click.echo(f"{report.path} ({report.size / 1024:.1f} KiB, {len(report.files)} files)")
@@ -265,7 +261,7 @@ def batch_command(stage: str, folder: Path, output: Path, jobs: int,
                   results_dir: Path | None, kit: Path | None) -> None:  # fmt: skip
     """Regrade every submission in FOLDER (a folder of submissions or an unzipped Gradescope
     export) and write a CSV with one row per submission and one column per test."""
-    chosen = _stage(stage, kit)
+    chosen = get_stage(stage, kit)
     entries = discover(folder)
     if not entries:
         raise click.ClickException(f"no submissions found in {folder}")
@@ -290,7 +286,7 @@ def pack_command(stage: str, path: Path, output: Path | None, kit: Path | None) 
     Checks that it parses and defines every required function with the template's
     arguments; warns about functions that still raise NotImplementedError.
     """
-    chosen = _stage(stage, kit)
+    chosen = get_stage(stage, kit)
     report = inspect(chosen, path)
     for warning in report.warnings:
         click.echo(f"warning: {warning}")
@@ -350,7 +346,7 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
 @kit_option
 def demo_command(kit: Path | None) -> None:
     """Grade stage 1's reference solution and its empty stub side by side."""
-    stage = _stage("1", kit)
+    stage = get_stage("1", kit)
     click.echo(f"Grading stage {stage.config.number} ({stage.config.title}): "
                "the reference solution and the student stub…\n")  # fmt: skip
     columns = {

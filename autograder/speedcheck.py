@@ -296,15 +296,19 @@ def measure(function: Function, check: Timed, *, repeats: int = REPEATS,
     # warm-up: first-call costs are not the speed, but a warm-up far over the threshold
     # already says enough (a loop over 1.5 million pixels takes seconds per call)
     best_yardstick = cpu_per_call(yardstick, at_least) * scale
+
+    def clearly_too_slow(seconds: float) -> bool:
+        return bool(seconds > CLEAR_MISS * best_yardstick / check.need)
+
     warm_up = cpu_per_call(student, 0.0)
-    if warm_up > CLEAR_MISS * best_yardstick / check.need:
+    if clearly_too_slow(warm_up):
         return Feedback(check, describe(check, inputs), warm_up, best_yardstick, 1)
     best_student = float("inf")
     runs = 0
     for index in range(repeats):
         order = [student, yardstick] if index % 2 else [yardstick, student]
         for call in order:
-            if call is student and runs and best_student > CLEAR_MISS * best_yardstick / check.need:
+            if call is student and runs and clearly_too_slow(best_student):
                 continue  # clearly too slow: spare the student more slow runs
             seconds = cpu_per_call(call, at_least)
             if call is student:

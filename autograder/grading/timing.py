@@ -140,7 +140,6 @@ class SpeedCheck:
         description = ""
         student_times: list[float] = []
         reference_times: list[float] = []
-        best_student = float("inf")
         runs = 0
         student_done = timed_out = False
         # One input set at a time: made, sent to both workers, run by both (alternating who
@@ -165,8 +164,8 @@ class SpeedCheck:
                     # stop timing the student; with no run finished, the timeout is a lower
                     # bound on its time (the reference keeps its best of N)
                     student_done = True
-                    if best_student == float("inf"):
-                        best_student, timed_out, runs = timeout, True, 1
+                    if not student_times:
+                        timed_out, runs = True, 1
                     continue
                 if index == 0:
                     continue  # warm-up: first-call costs are not the student's speed
@@ -174,15 +173,14 @@ class SpeedCheck:
             if index == 0 or student_done:
                 continue
             runs = index
-            best_student = best_of(student_times)
-            if index >= 2 and best_student > CLEAR_FAILURE * spec.limit * best_of(reference_times):
+            limit = CLEAR_FAILURE * spec.limit * best_of(reference_times)
+            if index >= 2 and best_of(student_times) > limit:
                 # clearly failing: spare the grader more slow runs, but keep timing the
                 # (fast) reference, so its best is still a best of N
                 student_done = True
-        best_reference = best_of(reference_times)
-        return TimingResult(
-            timed, description, best_student, best_reference, spec.limit, runs, timed_out
-        )
+        best_student = timeout if timed_out else best_of(student_times)
+        return TimingResult(timed, description, best_student, best_of(reference_times),
+                            spec.limit, runs, timed_out)  # fmt: skip
 
     def check(
         self, function: str, make_inputs: InputMaker | None = None, *, seed: int = 0

@@ -16,23 +16,28 @@ from pathlib import Path
 from autograder.sandbox.users import SandboxUser
 
 
-def _allowed(info: os.stat_result, user: SandboxUser, owner: int, group: int, other: int) -> bool:
-    if info.st_uid == user.uid:
+def allowed(info: os.stat_result, uid: int, gid: int, owner: int, group: int, other: int) -> bool:
+    """Do the permission bits grant ``uid``/``gid`` (no supplementary groups, as in the
+    sandbox) the owner, group or other bit that applies to them?"""
+    if info.st_uid == uid:
         return bool(info.st_mode & owner)
-    if info.st_gid == user.gid:
+    if info.st_gid == gid:
         return bool(info.st_mode & group)
     return bool(info.st_mode & other)
+
+
+def searchable(folder: Path, uid: int, gid: int) -> bool:
+    """May ``uid`` pass through ``folder`` (its x bit)?"""
+    return allowed(folder.stat(), uid, gid, stat.S_IXUSR, stat.S_IXGRP, stat.S_IXOTH)
 
 
 def readable_by(path: Path, user: SandboxUser) -> bool:
     """Could ``user`` read ``path`` (a file, or list a folder)? Every folder above it must be
     searchable too."""
     try:
-        if not all(
-            _allowed(p.stat(), user, stat.S_IXUSR, stat.S_IXGRP, stat.S_IXOTH) for p in path.parents
-        ):
+        if not all(searchable(p, user.uid, user.gid) for p in path.parents):
             return False
-        return _allowed(path.stat(), user, stat.S_IRUSR, stat.S_IRGRP, stat.S_IROTH)
+        return allowed(path.stat(), user.uid, user.gid, stat.S_IRUSR, stat.S_IRGRP, stat.S_IROTH)
     except OSError:
         return False
 
@@ -40,20 +45,9 @@ def readable_by(path: Path, user: SandboxUser) -> bool:
 def _reachable(path: Path, user: SandboxUser) -> bool:
     """Every folder on the way must be searchable (x) and the last one readable by ``user``."""
     try:
-        parts = [path, *path.parents]
-        for folder in parts:
-            info = folder.stat()
-            if info.st_uid == user.uid:
-                bits = stat.S_IXUSR
-            elif info.st_gid == user.gid:
-                bits = stat.S_IXGRP
-            else:
-                bits = stat.S_IXOTH
-            if not info.st_mode & bits:
-                return False
+        return all(searchable(folder, user.uid, user.gid) for folder in [path, *path.parents])
     except OSError:
         return False
-    return True
 
 
 def unreachable_paths(user: SandboxUser | None) -> list[str]:

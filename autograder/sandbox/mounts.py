@@ -16,11 +16,13 @@ and nothing else of ``/root``: less than before, not more. Linux only, and only 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import os
-import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from autograder.sandbox.access import searchable
 
 _CLONE_NEWNS = 0x00020000
 _MS_BIND, _MS_REC, _MS_PRIVATE, _MS_MOVE = 0x1000, 0x4000, 0x40000, 0x2000
@@ -31,15 +33,6 @@ class Unreachable(RuntimeError):
     """The sandbox account cannot reach what the worker needs, and it cannot be arranged."""
 
 
-def _searchable(folder: Path, uid: int, gid: int) -> bool:
-    info = folder.stat()
-    if info.st_uid == uid:
-        return bool(info.st_mode & stat.S_IXUSR)
-    if info.st_gid == gid:
-        return bool(info.st_mode & stat.S_IXGRP)
-    return bool(info.st_mode & stat.S_IXOTH)
-
-
 def blocking_folders(paths: Iterable[Path], uid: int, gid: int) -> dict[Path, list[Path]]:
     """The outermost folder above each path that ``uid`` cannot search, with the paths below
     it (outermost needed paths only: a path inside another needed one comes with it)."""
@@ -48,7 +41,7 @@ def blocking_folders(paths: Iterable[Path], uid: int, gid: int) -> dict[Path, li
     blocked: dict[Path, list[Path]] = {}
     for path in outermost:
         for folder in reversed(path.parents):  # from / downwards
-            if not _searchable(folder, uid, gid):
+            if not searchable(folder, uid, gid):
                 blocked.setdefault(folder, []).append(path)
                 break
     return blocked
@@ -85,10 +78,11 @@ def expose(paths: Iterable[Path], uid: int, gid: int) -> list[Path]:
         _check(libc.unshare(_CLONE_NEWNS), "unshare(CLONE_NEWNS)")
         _mount(libc, None, "/", None, _MS_REC | _MS_PRIVATE)  # nothing leaks back out
         staging = Path(tempfile.mkdtemp(prefix="cnngrade-mounts-", dir="/tmp"))
+        slots = (staging / str(n) for n in itertools.count())
         for folder, inside in blocked.items():
             held: list[tuple[Path, Path]] = []
             for path in inside:  # hold each needed path before covering the folder
-                slot = staging / str(len(list(staging.iterdir())))
+                slot = next(slots)
                 slot.mkdir()
                 _mount(libc, str(path), slot, None, _MS_BIND | _MS_REC)
                 held.append((slot, path))
