@@ -31,3 +31,7 @@ class UnknownStageError(CnngradeError):
 
 class KitNotFoundError(CnngradeError):
     """The kit directory (assignments/, solutions/) could not be located."""
+
+
+class BuildError(CnngradeError):
+    """Something that ``cnngrade build`` needs from the environment is missing."""
