@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder import speedcheck
+from autograder.authoring.markers import make_stub
 from autograder.errors import ConfigError
 from autograder.grading.runner import grade, stage_points
 from autograder.grading.session import GradingSession
@@ -181,6 +182,7 @@ class StudentOutcome:
 _STUDENT_RUN = """
 import importlib.util, json, sys
 from autograder import speedcheck
+from autograder.authoring.markers import make_stub
 path, stage, key = sys.argv[1:4]
 spec = importlib.util.spec_from_file_location("zoo_member", path)
 module = importlib.util.module_from_spec(spec)
@@ -300,6 +302,13 @@ def _reference_checks(stage: Stage, progress: Progress | None) -> list[Check]:
     ))  # fmt: skip
     if progress:
         progress("stub")
-    stub = grade(stage, stage.stub)
-    checks.append(Check("stub scores zero", stub.score == 0, f"{stub.score:g}/{stub.max_score:g}"))
+    with tempfile.TemporaryDirectory(prefix="cnngrade-stub-") as folder:
+        stub = Path(folder) / stage.config.module_basename
+        stub.write_text(make_stub(stage.reference.read_text("utf-8"), stage.reference).text)
+        graded = grade(stage, stub)
+    checks.append(Check(
+        "the stub (from the reference's markers) scores zero",
+        graded.score == 0,
+        f"{graded.score:g}/{graded.max_score:g}",
+    ))  # fmt: skip
     return checks

@@ -342,6 +342,38 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
     click.echo(f"wrote {len(generated.files)} files to {target}")
 
 
+@main.command("new")
+@click.argument("stage_id", metavar="ID")
+@click.option("--title", default=None, help="the stage's title (default: from ID)")
+@kit_option
+def new_command(stage_id: str, title: str | None, kit: Path | None) -> None:
+    """Scaffold a new stage ID in the kit: assignments/ID/ and solutions/cnnlab/ID.py.
+
+    The stage is a small working example (ReLU and its gradient) with every part a stage
+    has: assignment.toml with every key documented, a handout, public and hidden tests,
+    timing.py, a speed zoo (zoo/) and a mistakes zoo (mistakes/), and a reference with
+    solution markers. `cnngrade validate ID` accepts it as written. An id that is taken or
+    is not a valid module name is refused, and nothing is written.
+    """
+    from autograder.authoring import scaffold
+
+    root = find_kit(kit)
+    made, written = scaffold.create(root, stage_id, title)
+    click.echo(f"created stage {made.number} {made.stage_id} ({made.title}):")
+    for path in written:
+        click.echo(f"  {path.relative_to(root)}")
+    steps = {
+        f"cnngrade validate {made.stage_id}": "the example passes every check",
+        f"cnngrade calibrate {made.stage_id}": "the speed zoo's margins, after editing timing.py",
+        "cnngrade release": "the students' template: stub, public tests, notebook",
+        f"cnngrade build {made.stage_id}": "the Gradescope zip",
+    }
+    width = max(map(len, steps))
+    click.echo("next: edit the files into your stage, then")
+    for command, what in steps.items():
+        click.echo(f"  {command:<{width}}  {what}")
+
+
 @main.command("demo")
 @kit_option
 def demo_command(kit: Path | None) -> None:

@@ -153,7 +153,9 @@ class AssignmentConfig:
     """One stage of the course: what students submit and how it is graded."""
 
     id: str = field(metadata=_doc("stage id used on the command line, e.g. 'correlate2d'"))
-    number: int = field(metadata=_doc("stage number (1-5); also accepted on the command line"))
+    number: int = field(
+        metadata=_doc("stage number, its place in the course; also accepted on the command line")
+    )
     title: str = field(metadata=_doc("human-readable title"))
     module: str = field(
         metadata=_doc("path of the module students submit, e.g. 'cnnlab/correlate.py'")

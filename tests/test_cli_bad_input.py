@@ -39,6 +39,9 @@ CASES = {
     "batch: unknown stage": ["batch", "nosuch", str(KIT), *KIT_ARG],
     "batch: missing folder": ["batch", "correlate2d", "/nonexistent-folder", *KIT_ARG],
     "demo: missing kit": ["demo", "--kit", "/nonexistent-kit"],
+    "new: missing kit": ["new", "sixth", "--kit", "/nonexistent-kit"],
+    "new: the id of a stage": ["new", "correlate2d", *KIT_ARG],
+    "new: not a module name": ["new", "my-stage", *KIT_ARG],
 }  # fmt: skip
 
 
