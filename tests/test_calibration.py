@@ -41,7 +41,12 @@ def test_zoo_member_is_at_least_3x_from_the_limit(stage, member):
     )
 
 
-def write_kit(root, reference_body="return 2 * x", stub_body="raise NotImplementedError"):
+MARKED = "# BEGIN SOLUTION\n    return 2 * x\n    # END SOLUTION"
+
+
+def write_kit(root, reference_body=MARKED, stub_body="raise NotImplementedError"):
+    """A one-function stage; validate grades the stub that ``reference_body``'s markers
+    give (``stub_body`` is the committed template's, which release --check guards)."""
     stage = root / "assignments" / "demo"
     (stage / "tests" / "public").mkdir(parents=True)
     (stage / "zoo").mkdir()
@@ -58,12 +63,19 @@ def write_kit(root, reference_body="return 2 * x", stub_body="raise NotImplement
     return Stage(root, stage)
 
 
-def test_validate_flags_a_broken_reference_a_working_stub_and_a_typo(tmp_path):
-    checks = {c.name: c for c in validate(write_kit(tmp_path, "return x", "return 2 * x"))}
+def test_validate_flags_a_broken_reference_and_a_typo(tmp_path):
+    checks = {c.name: c for c in validate(write_kit(tmp_path, "return x"))}
     assert not checks["reference scores full marks"].ok
-    assert not checks["stub scores zero"].ok
     typo = checks["every [grading.points] entry names a test"]
     assert not typo.ok and "test_typo" in typo.detail
+
+
+def test_validate_flags_a_reference_without_markers(tmp_path):
+    """Its stub is the working reference itself: it must not score."""
+    checks = {c.name: c for c in validate(write_kit(tmp_path, "return 2 * x"))}
+    assert checks["reference scores full marks"].ok
+    stub = checks["the stub (from the reference's markers) scores zero"]
+    assert not stub.ok and stub.detail.startswith("1/")
 
 
 def test_validate_passes_a_good_stage(tmp_path):
