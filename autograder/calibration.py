@@ -123,7 +123,10 @@ def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
         session = GradingSession(stage, upload, enforce_bans=False, allow=member.requires)
         try:
             speed = SpeedCheck(session, stage.config.grading.timing)
-            return ZooOutcome(member, speed.measure(member.function))
+            result = speed.measure(member.function)
+            return ZooOutcome(
+                member, result, problem=result.wrong and f"wrong result: {result.wrong}"
+            )
         except StudentFault as exc:
             return ZooOutcome(member, problem=exc.message.splitlines()[0])
         finally:

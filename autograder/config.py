@@ -54,6 +54,13 @@ class Limits:
     file_size_mb: int = field(
         default=16, metadata=_doc("largest file a worker may write, in MiB (RLIMIT_FSIZE)")
     )
+    reply_mb: int = field(
+        default=64,
+        metadata=_doc(
+            "largest result one call may send back to the grader, in MiB; a bigger one fails "
+            "that call (the grader's own memory is small: 768 MB on Gradescope)"
+        ),
+    )
     output_chars: int = field(
         default=4000,
         metadata=_doc("characters of the student's own printed output kept per test"),

@@ -32,11 +32,50 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
 
 
+#: the line breaks Python's tokenizer knows; ``str.splitlines`` also breaks at U+2028,
+#: U+0085, form feeds and more, which may stand in a comment or a string
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split where Python sees a new line, so that line numbers agree with ast's."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def _clean(cell_source: str) -> str:
     """Blank out magics and shell escapes, keeping line numbers."""
     if cell_source.lstrip().startswith("%%"):
         return ""
-    return "\n".join("" if MAGIC.match(line) else line for line in cell_source.splitlines())
+    return "\n".join("" if MAGIC.match(line) else line for line in _lines(cell_source))
+
+
+def _code_cells(notebook: object, name: str) -> list[tuple[int, str]]:
+    """(cell number, source) of each code cell; a structure that is not a notebook's (a
+    ``source`` that is an object, ``cells`` that is not a list) is a :class:`NotebookProblem`."""
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        raise NotebookProblem(_unreadable(name, "it has no list of cells"))
+    out = []
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict) or not isinstance(cell.get("cell_type"), str):
+            raise NotebookProblem(_unreadable(name, f"cell {number} is not a notebook cell"))
+        if cell["cell_type"] != "code":
+            continue
+        source = cell.get("source", "")
+        if isinstance(source, list) and all(isinstance(line, str) for line in source):
+            source = "".join(source)
+        if not isinstance(source, str):
+            raise NotebookProblem(_unreadable(name, f"the source of cell {number} is not text"))
+        out.append((number, source))
+    return out
+
+
+def _unreadable(name: str, why: str) -> str:
+    return (
+        f"{name} is not a readable Jupyter notebook ({why}); save it again from Jupyter, or "
+        "upload the .py module instead"
+    )
 
 
 def _keep(node: ast.stmt) -> bool:
@@ -65,17 +104,12 @@ def extract(path: Path, required: list[str]) -> Extracted:
     try:
         notebook = nbformat.read(str(path), as_version=4)
     except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds for a broken file
-        raise NotebookProblem(
-            f"{path.name} is not a readable Jupyter notebook ({type(exc).__name__}); "
-            "save it again from Jupyter, or upload the .py module instead"
-        ) from None
+        raise NotebookProblem(_unreadable(path.name, type(exc).__name__)) from None
     pieces: list[str] = []
     future: set[str] = set()
     out = Extracted("")
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type != "code":
-            continue
-        text = _clean(cell.source)
+    for number, cell_source in _code_cells(notebook, path.name):
+        text = _clean(cell_source)
         try:
             tree = ast.parse(text.replace("\x00", ""))
         except SyntaxError as exc:
@@ -90,7 +124,7 @@ def extract(path: Path, required: list[str]) -> Extracted:
             else:
                 out.notes.append(f"Skipped a cell with a syntax error ({where}).")
             continue
-        lines = text.splitlines()
+        lines = _lines(text)
         for node in tree.body:
             if not _keep(node):
                 continue

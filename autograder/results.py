@@ -90,12 +90,12 @@ class GradingResults:
     ) -> GradingResults:
         """Results for a grading run that could not complete.
 
-        ``tests`` are the tests already known (scored 0 where they did not run), so a crash
-        never shrinks the denominator.
+        ``tests`` are the tests as far as they got: those that ran keep their scores, those
+        that did not score 0, so a crash neither takes away what was earned nor shrinks the
+        denominator.
         """
-        failed = tuple(
-            replace(t, score=0.0, passed=False, output=t.output or student_message) for t in tests
-        )
+        failed = tuple(t if t.output or t.passed else replace(t, output=student_message)
+                       for t in tests)  # fmt: skip
         staff = TestResult(
             name="Grader diagnostics (staff only)",
             score=0.0,

@@ -7,6 +7,7 @@ Zips are extracted defensively (no absolute paths, no ``..``, no links, bounded 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -34,15 +35,22 @@ class LocatedModule:
     notes: tuple[str, ...] = ()  # things worth telling the student (e.g. duplicates)
 
 
-def unpack(upload: Path, destination: Path) -> Path:
-    """Copy or extract ``upload`` into ``destination``; return the folder holding it."""
+def unpack(upload: Path, destination: Path, notes: list[str] | None = None) -> Path:
+    """Copy or extract ``upload`` into ``destination``; return the folder holding it.
+
+    What was left out (zip members this file system cannot hold) is appended to ``notes``,
+    named as in the upload."""
     if not upload.exists():
         raise SubmissionProblem(f"the upload {upload} does not exist")
     destination.mkdir(parents=True, exist_ok=True)
+    lone = _lone_zip(upload) if upload.is_dir() else None
+    upload = lone or upload  # a folder that holds only a zip: the zip's content counts
     if upload.is_dir():
         _copy_tree(upload, destination)
     elif upload.suffix.lower() == ".zip":
-        _extract_zip(upload, destination)
+        skipped = _extract_zip(upload, destination)
+        if skipped and notes is not None:
+            notes.append(_skipped_note(skipped))
     elif upload.suffix.lower() in (".py", ".ipynb"):
         shutil.copyfile(upload, destination / upload.name)
     else:
@@ -51,6 +59,15 @@ def unpack(upload: Path, destination: Path) -> Path:
             "or a folder"
         )
     return destination
+
+
+def _lone_zip(folder: Path) -> Path | None:
+    """The zip file that is all a folder holds (Gradescope's submission folder when the zip
+    was uploaded as it is), else ``None``."""
+    entries = [entry for entry in folder.iterdir() if entry.name not in SKIP_DIRS]
+    if len(entries) != 1 or entries[0].is_symlink() or not entries[0].is_file():
+        return None
+    return entries[0] if entries[0].suffix.lower() == ".zip" else None
 
 
 def _copy_tree(source: Path, destination: Path) -> None:
@@ -73,7 +90,19 @@ def _copy_tree(source: Path, destination: Path) -> None:
             shutil.copyfile(src, destination / rel / name)
 
 
-def _extract_zip(archive: Path, destination: Path) -> None:
+def _shown(name: str, width: int = 60) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _skipped_note(skipped: list[tuple[str, str]]) -> str:
+    listed = "; ".join(f"{_shown(name)} ({why})" for name, why in skipped[:5])
+    more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    return f"left out {len(skipped)} file(s) of the zip that cannot be unpacked: {listed}{more}"
+
+
+def _extract_zip(archive: Path, destination: Path) -> list[tuple[str, str]]:
+    """Extract what can be; return (member name, why) for each member left out."""
+    skipped: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(archive) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
@@ -91,11 +120,19 @@ def _extract_zip(archive: Path, destination: Path) -> None:
                 if stat.S_ISLNK(member.external_attr >> 16):
                     continue
                 target = destination.joinpath(*parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(member) as src, open(target, "wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(member) as src, open(target, "wb") as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)
+                except OSError as exc:  # a name too long, a file where a folder must go
+                    skipped.append((member.filename, exc.strerror or type(exc).__name__))
+                    with contextlib.suppress(OSError):
+                        target.unlink()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise SubmissionProblem(f"the zip file could not be read ({exc}); zip it again") from None
+        # never the grader's own paths: only what the error says about the zip
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SubmissionProblem(f"the zip file could not be read ({why}); zip it again") from None
+    return skipped
 
 
 def locate(folder: Path, config: AssignmentConfig) -> LocatedModule:

@@ -22,6 +22,7 @@ import pytest
 
 from autograder.packaging.build import BuildReport, build
 from autograder.stages import Stage
+from tests.watch import run_watched, sandbox_uid
 
 ROOT = Path("/autograder")
 MARKER = ROOT / ".cnngrade-test-install"  # only an /autograder with this mark is ours
@@ -81,22 +82,33 @@ def installed_or_skip(stage: Stage, dist: Path) -> Iterator[BuildReport]:
 
 
 def run_submission(
-    files: dict[str, str], *, preexec_fn: Callable[[], None] | None = None, timeout: float = 600
+    files: dict[str, str] | dict[str, bytes],
+    *,
+    preexec_fn: Callable[[], None] | None = None,
+    timeout: float = 600,
 ) -> tuple[dict, subprocess.CompletedProcess[str]]:
-    """Put ``files`` (name: text) in /autograder/submission, run run_autograder as
+    """Put ``files`` (name: text or bytes) in /autograder/submission, run run_autograder as
     Gradescope does, and return the results it wrote."""
     submission = ROOT / "submission"
     shutil.rmtree(submission, ignore_errors=True)
     shutil.rmtree(ROOT / "results", ignore_errors=True)
     for name, content in files.items():
         (submission / name).parent.mkdir(parents=True, exist_ok=True)
-        (submission / name).write_text(content, errors="surrogateescape")
+        if isinstance(content, bytes):
+            (submission / name).write_bytes(content)
+        else:
+            (submission / name).write_text(content, errors="surrogateescape")
     (ROOT / "submission_metadata.json").write_text(
         json.dumps({"id": 1, "users": [{"name": "Ada Lovelace", "email": "ada@example.com"}]})
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CNNGRADE"))}
-    proc = subprocess.run([str(ROOT / "run_autograder")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout,
-                          preexec_fn=preexec_fn)  # fmt: skip
+    global last_peak_mb
+    watched = run_watched([str(ROOT / "run_autograder")], untrusted_uid=sandbox_uid(), cwd=ROOT,
+                          env=env, timeout=timeout, preexec_fn=preexec_fn)  # fmt: skip
+    last_peak_mb = watched.peak_mb
     results = json.loads((ROOT / "results" / "results.json").read_text())
-    return results, proc
+    return results, watched.proc
+
+
+#: the trusted processes' peak memory in the last :func:`run_submission`, in MB
+last_peak_mb = 0.0

@@ -17,6 +17,7 @@ from tests.conftest import KIT, REFERENCE
 from tests.test_grading_e2e import SCHEMA
 from tests.test_threats import report
 from tests.threats import THREATS, render, text
+from tests.watch import GRADER_MEMORY_MB
 
 HIDDEN_SNIPPET = "def test_hidden_lecture_example"
 
@@ -116,17 +117,19 @@ def test_threat_through_the_installed_zip(threat, autograder):
     """The same attacks as tests/test_threats.py, graded by the real run_autograder."""
     secrets = [str(p) for p in (ROOT / "source" / "kit").rglob("*.py")]
     source = render(threat, secrets, [str(ROOT / "results" / "results.json"), "results.json"])
-    files = {"cnnlab/correlate.py": source, **dict(threat.extra_files)}
+    files = threat.files(source)
     started = time.monotonic()
     results, _ = run_submission(files)
     seconds = time.monotonic() - started
     time.sleep(2.5 if "forge" in threat.name else 0)  # a late writer would strike now
     again = json.loads((ROOT / "results" / "results.json").read_text())
     assert again == results, "results.json changed after grading"
-    report("Gradescope zip", threat, results, seconds)
+    peak = autograder_install.last_peak_mb
+    report("Gradescope zip", threat, results, seconds, peak)
     assert threat.check(results), json.dumps(results)[:3000]
     assert threat.shows in text(results)
     assert seconds < threat.max_seconds
+    assert peak < GRADER_MEMORY_MB, f"the grader reached {peak:.0f} MB"
     leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
     assert leftover.stdout.strip() == ""
 

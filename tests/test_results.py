@@ -72,16 +72,17 @@ def test_nan_scores_are_refused():
         GradingResults(tests=(TestResult("a", float("nan"), 1, False),)).to_gradescope_dict()
 
 
-def test_grader_failure_keeps_known_tests_and_hides_details():
+def test_grader_failure_keeps_what_was_earned_and_hides_details():
     failed = GradingResults.grader_failure(
-        "sorry", "Traceback: secret", [TestResult("a", 1, 1, True)]
+        "sorry", "Traceback: secret", [TestResult("a", 1, 1, True), TestResult("b", 0, 2, False)]
     )
     doc = failed.to_gradescope_dict()
     jsonschema.validate(doc, SCHEMA)
-    assert doc["score"] == 0 and doc["output"] == "sorry"
+    assert doc["score"] == 1 and doc["output"] == "sorry"
     staff = doc["tests"][-1]
     assert staff["visibility"] == "hidden" and "secret" in staff["output"]
-    assert doc["tests"][0]["max_score"] == 1
+    assert [t["max_score"] for t in doc["tests"][:2]] == [1, 2]
+    assert doc["tests"][1]["output"] == "sorry"  # a test that did not run says why
 
 
 def test_write_is_atomic_when_serialising_fails(tmp_path):

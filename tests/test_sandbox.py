@@ -20,6 +20,7 @@ from autograder.sandbox.faults import (
     BadReturnValue,
     CallTimedOut,
     MissingFunction,
+    ResultTooLarge,
     StudentRaised,
     SubmissionNotLoadable,
     WorkerCrashed,
@@ -100,7 +101,7 @@ def proxy(tmp_path, stage1):
     upload = tmp_path / "upload"
     upload.mkdir()
     (upload / "correlate.py").write_text(HELPERS)
-    session = GradingSession(stage1, upload)
+    session = GradingSession(stage1, upload, one_process=False)  # some helpers start processes
     yield SubmissionProxy(session)
     session.close()
 
@@ -190,8 +191,8 @@ def test_repeated_timeouts_stop_calling_the_function(proxy):
 def test_cpu_time_is_read_by_the_trusted_side(proxy):
     """Does the kernel's CPU accounting see work that the worker does?"""
     worker = proxy._session.student_worker()
-    worker.stash("k", (0.2,), {})
-    seconds = worker.run_stashed("burn", "k", 5.0, "burn(0.2)")
+    key = worker.stash((0.2,), {})
+    seconds = worker.run_stashed("burn", key, 5.0, "burn(0.2)")
     assert 0.18 < seconds < 0.5
 
 
@@ -268,7 +269,7 @@ def test_processes_that_leave_the_group_are_killed_at_the_end(tmp_path, stage1):
     shared = Path(tempfile.mkdtemp())
     shared.chmod(0o777)  # the sandbox user writes the pid here
     pid_file = shared / "grandchild.pid"
-    session = GradingSession(stage1, upload)
+    session = GradingSession(stage1, upload, one_process=False)
     try:
         assert SubmissionProxy(session).escape(str(pid_file)) == 1
         grandchild = int(pid_file.read_text())
@@ -370,7 +371,8 @@ def test_tensors_come_back_as_arrays(objects):
                     reason="needs CPU affinity and two CPUs")  # fmt: skip
 def test_speed_tests_run_both_workers_on_one_cpu(tmp_path, stage1):
     """While timed, do the student's and the reference's workers share one CPU (on a VM two
-    CPUs can differ in speed), and may the student's use every CPU again afterwards?"""
+    CPUs can differ in speed)? An untimed call runs on the same CPU (the worker must not
+    tell a timed call by its affinity), and between calls the worker is on every CPU again."""
     upload = tmp_path / "upload"
     upload.mkdir()
     (upload / "correlate.py").write_text(
@@ -387,12 +389,14 @@ def test_speed_tests_run_both_workers_on_one_cpu(tmp_path, stage1):
 
     try:
         SpeedCheck(session, stage1.config.grading.timing).measure("correlate2d", inputs)
-        after = SubmissionProxy(session).cpus()
+        untimed = SubmissionProxy(session).cpus()
+        between = os.sched_getaffinity(session.student_worker().process.pid)
     finally:
         session.close()
     one = {min(os.sched_getaffinity(0))}
     assert len(seen) > 2 and all(s == {"student": one, "reference": one} for s in seen)
-    assert set(after) == os.sched_getaffinity(0)
+    assert set(untimed) == one
+    assert between == os.sched_getaffinity(0)
 
 
 def test_a_speed_test_call_past_the_timeout_is_too_slow_not_an_infinite_loop(tmp_path, stage1):
@@ -457,3 +461,108 @@ def test_a_module_below_a_private_folder_is_reached_and_nothing_else_there(tmp_p
         assert (private / "notes.txt").exists()  # the grader's own view is untouched
     finally:
         shutil.rmtree(private)
+
+
+PROCESSES = """
+import multiprocessing, os, signal, subprocess, threading
+import numpy as np
+
+def correlate2d(X, K):
+    return np.zeros((1, 1))
+
+def fork_reaped_child():
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the child by itself
+    if os.fork() == 0:
+        os._exit(0)
+    return "forked"
+
+def pool():
+    with multiprocessing.Pool(2) as workers:
+        return sum(workers.map(abs, [-1, -2]))
+
+def run_true():
+    return subprocess.run(["true"]).returncode
+
+def threads():
+    done = []
+    workers = [threading.Thread(target=done.append, args=(i,)) for i in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return len(done)
+"""
+
+
+@pytest.fixture
+def processes_proxy(tmp_path, stage1):
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(PROCESSES)
+    session = GradingSession(stage1, upload)  # stage 1 has speed tests: one process
+    yield SubmissionProxy(session)
+    session.close()
+
+
+@pytest.mark.parametrize("function", ["fork_reaped_child", "pool", "run_true"])
+def test_a_stage_with_speed_tests_runs_student_code_in_one_process(processes_proxy, function):
+    """Work done in another process is not on the worker's CPU clock: no process may start,
+    and the student is told why, not just "Operation not permitted"."""
+    with pytest.raises(PermissionError) as info:
+        getattr(processes_proxy, function)()
+    assert "runs in one process" in info.value.describe()
+    assert processes_proxy._session.events.notes == []  # the filter is in place here
+
+
+def test_threads_stay_allowed_in_one_process(processes_proxy):
+    assert processes_proxy.threads() == 4
+
+
+def test_a_stage_without_speed_tests_may_start_processes(tmp_path, stage1):
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(PROCESSES)
+    session = GradingSession(stage1, upload, one_process=False)
+    try:
+        assert SubmissionProxy(session).pool() == 3
+    finally:
+        session.close()
+
+
+HUGE = """
+import gc, os, struct
+import numpy as np
+
+def correlate2d(X, K):
+    return np.zeros((1, 1))
+
+def broadcast():
+    return np.broadcast_to(np.float64(1.0), (40_000_000,))  # 8 bytes here, 320 MB sent
+
+def forge():
+    server = next(o for o in gc.get_objects() if type(o).__name__ == "Server")
+    os.write(server.reply_fd, struct.pack("<II", 2, 1) + b"{}" + struct.pack("<Q", 1 << 30))
+    chunk = bytes(1 << 20)
+    while True:
+        os.write(server.reply_fd, chunk)
+
+def small():
+    return np.ones((512, 512))
+"""
+
+
+@pytest.mark.parametrize("function", ["broadcast", "forge"])
+def test_a_reply_larger_than_the_bound_is_the_students_failure(tmp_path, stage1, function):
+    """The grader reads no more of a reply than ``reply_mb``: a huge result (or a forged
+    frame that claims one) fails that call with a message, and the next call works."""
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(HUGE)
+    session = GradingSession(stage1, upload)
+    proxy = SubmissionProxy(session)
+    try:
+        with pytest.raises(ResultTooLarge, match="a result may be at most 64 MiB"):
+            getattr(proxy, function)()
+        assert proxy.small().shape == (512, 512)
+    finally:
+        session.close()

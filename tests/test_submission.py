@@ -467,3 +467,19 @@ def test_does_hand_over_with_a_user_chown_every_entry(tmp_path, chown_calls):
     hand_over(tree, SandboxUser("student", 12345, 12345))
     expected = {str(tree)} | {str(p) for p in tree.rglob("*")}
     assert set(map(str, chown_calls)) == expected
+
+
+def test_a_folder_that_holds_only_a_zip_is_graded_by_the_zip(tmp_path):
+    """Gradescope's submission folder holds the zip as uploaded when it was not unpacked:
+    its content counts, as when the zip itself is the upload."""
+    import zipfile
+
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "work.zip", "w") as archive:
+        archive.writestr("cnnlab/correlate.py", "x = 1\n")
+    out = unpack(folder, tmp_path / "out")
+    assert (out / "cnnlab" / "correlate.py").read_text() == "x = 1\n"
+    (folder / "notes.txt").write_text("the zip is not alone now")
+    out = unpack(folder, tmp_path / "out2")
+    assert (out / "work.zip").is_file() and not (out / "cnnlab").exists()

@@ -12,15 +12,16 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from tests.conftest import KIT, run_cli
+from tests.conftest import KIT
 from tests.test_grading_e2e import SCHEMA
 from tests.threats import THREATS, render, score, text
+from tests.watch import GRADER_MEMORY_MB, run_watched, sandbox_processes, sandbox_uid
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +38,9 @@ def locked_kit(tmp_path_factory):
     return kit
 
 
-def report(mode: str, threat, results: dict, seconds: float) -> None:
+def report(mode: str, threat, results: dict, seconds: float, peak_mb: float = 0.0) -> None:
+    """Append a row (attack, mode, score, what was shown, seconds, grader peak MB, processes
+    left) to the table at $CNNGRADE_THREAT_REPORT."""
     target = os.environ.get("CNNGRADE_THREAT_REPORT")
     if not target:
         return
@@ -45,8 +48,9 @@ def report(mode: str, threat, results: dict, seconds: float) -> None:
     shown = next((line.strip() for line in text(results).splitlines()
                   if threat.shows and threat.shows in line), "")  # fmt: skip
     with open(target, "a", encoding="utf-8") as handle:
+        left = len(sandbox_processes())
         handle.write(f"| {threat.name} | {mode} | {score(results):g}/{total:g} | {shown[:110]} "
-                     f"| {seconds:.1f} |\n")  # fmt: skip
+                     f"| {seconds:.1f} | {peak_mb:.0f} | {left} |\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("threat", THREATS, ids=[t.name for t in THREATS])
@@ -54,41 +58,28 @@ def test_threat_through_cnngrade_grade(threat, locked_kit, tmp_path):
     if threat.root_only and os.geteuid() != 0:
         pytest.skip("needs root: without it there is no second account to separate")
     upload = tmp_path / "upload"
-    (upload / "cnnlab").mkdir(parents=True)
     out = tmp_path / "out" / "results.json"
     secrets = [str(p) for p in locked_kit.glob("assignments/correlate2d/tests/hidden/*.py")]
     secrets.append(str(locked_kit / "solutions" / "cnnlab" / "correlate.py"))
     source = render(threat, secrets, [str(out), "results.json", "../results.json"])
-    (upload / "cnnlab" / "correlate.py").write_text(
-        source, encoding="utf-8", errors="surrogateescape"
-    )
-    for name, content in threat.extra_files:
-        (upload / name).write_text(content)
+    for name, content in threat.files(source).items():
+        (upload / name).parent.mkdir(parents=True, exist_ok=True)
+        (upload / name).write_bytes(content)
+    if threat.upload and len(threat.upload) == 1:  # one file: upload it as it is
+        upload = upload / threat.upload[0][0]
     started = time.monotonic()
-    proc = run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(locked_kit))
+    command = ["grade", "1", str(upload), "-o", str(out), "--kit", str(locked_kit)]
+    watched = run_watched([sys.executable, "-m", "autograder.cli", *command],
+                          untrusted_uid=sandbox_uid(), timeout=300)  # fmt: skip
+    proc = watched.proc
     seconds = time.monotonic() - started
     assert proc.returncode == 0, proc.stderr[-2000:]
     time.sleep(2.5 if "forge" in threat.name else 0)  # a late writer would strike now
     results = json.loads(out.read_text())
     jsonschema.validate(results, SCHEMA)
-    report("cnngrade grade", threat, results, seconds)
+    report("cnngrade grade", threat, results, seconds, watched.peak_mb)
     assert threat.check(results), json.dumps(results)[:3000]
     assert threat.shows in text(results)
     assert seconds < threat.max_seconds
-    assert _student_processes() == [], "a process of the submission outlived grading"
-
-
-def _student_processes() -> list[int]:
-    if os.geteuid() != 0:
-        return []
-    uid = int(subprocess.run(["id", "-u", os.environ.get("CNNGRADE_SANDBOX_USER", "student")],
-                             capture_output=True, text=True).stdout or -1)  # fmt: skip
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
+    assert watched.peak_mb < GRADER_MEMORY_MB, f"the grader reached {watched.peak_mb:.0f} MB"
+    assert sandbox_processes() == [], "a process of the submission outlived grading"

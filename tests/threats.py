@@ -9,6 +9,9 @@ attacker targets in each mode.
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,10 +30,25 @@ class Threat:
     extra_files: tuple[tuple[str, str], ...] = ()
     root_only: bool = False
     max_seconds: float = 40.0
+    #: the whole upload, file name → bytes, for attacks on upload formats (notebooks, zips);
+    #: ``source`` is then unused
+    upload: tuple[tuple[str, bytes], ...] = ()
+
+    def files(self, source: str) -> dict[str, bytes]:
+        """What the student uploads, with ``source`` as the rendered module."""
+        if self.upload:
+            return dict(self.upload)
+        module = {"cnnlab/correlate.py": source.encode("utf-8", "surrogateescape")}
+        return module | {name: text.encode() for name, text in self.extra_files}
 
 
 def score(results: dict) -> float:
     return round(results["score"], 3)
+
+
+def total(results: dict) -> float:
+    """The denominator: the points of every test in the results (rounded like the score)."""
+    return round(sum(t["max_score"] for t in results["tests"]), 3)
 
 
 def text(results: dict) -> str:
@@ -99,7 +117,11 @@ def _forge():
             pass
 _forge()
 _atexit.register(_forge)
-if _os.fork() == 0:
+try:
+    _late = _os.fork() == 0
+except OSError:  # a stage with speed tests lets no process start: then no late writer
+    _late = False
+if _late:
     _os.setsid()
     _time.sleep(2)
     _forge()
@@ -286,6 +308,96 @@ def correlate2d(X, K):
         "too slow",
     ),
     Threat(
+        "skip the work when the inputs look like the speed test's (issue 13, item 2)",
+        REF
+        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        + """
+def correlate2d(X, K):
+    if np.asarray(X).size > 100_000:  # only the speed test sends inputs this large
+        return None
+    return _slow(X, K)
+""",
+        lambda r: speed_failed(r) and 0 < score(r) < FULL,
+        "wrong result on the speed test's inputs",
+    ),
+    Threat(
+        "return zeros of the right shape when timed (issue 13, item 2)",
+        REF
+        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        + """
+def correlate2d(X, K):
+    X, K = np.asarray(X), np.asarray(K)
+    if X.size > 100_000:
+        return np.zeros((X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1))
+    return _slow(X, K)
+""",
+        lambda r: speed_failed(r) and 0 < score(r) < FULL,
+        "values differ from the reference",
+    ),
+    Threat(
+        "do the timed work in a forked child the kernel reaps (issue 13, item 1)",
+        REF
+        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        + """
+import os, signal
+def correlate2d(X, K):
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    read, write = os.pipe()
+    if os.fork() == 0:  # the child's CPU time is on nobody's clock
+        Y = _slow(X, K)
+        os.write(write, Y.tobytes())
+        os._exit(0)
+    shape = (X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1)
+    data = b""
+    while len(data) < 8 * shape[0] * shape[1]:
+        data += os.read(read, 1 << 20)
+    return np.frombuffer(data, dtype=np.float64).reshape(shape).copy()
+""",
+        lambda r: 0 < score(r) < FULL and speed_failed(r),
+        "runs in one process",
+    ),
+    Threat(
+        "do the timed work in a multiprocessing pool (issue 13, item 1)",
+        REF
+        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        + """
+import multiprocessing
+def correlate2d(X, K):
+    with multiprocessing.Pool(1) as pool:
+        return pool.apply(_slow, (X, K))
+""",
+        lambda r: 0 < score(r) < FULL and speed_failed(r),
+        "runs in one process",
+    ),
+    Threat(
+        "forge a reply frame that claims 1 GiB (issue 13, item 9)",
+        REF
+        + """
+import gc, os, struct
+def correlate2d(X, K):
+    server = next(o for o in gc.get_objects() if type(o).__name__ == "Server")
+    os.write(server.reply_fd, struct.pack("<II", 2, 1) + b"{{}}" + struct.pack("<Q", 1 << 30))
+    chunk = bytes(1 << 20)
+    while True:
+        os.write(server.reply_fd, chunk)
+""",
+        lambda r: 0 < score(r) < FULL,
+        "a result may be at most 64 MiB",
+    ),
+    Threat(
+        "return a 320 MB array built from an 8-byte broadcast view (issue 13, item 9)",
+        REF
+        + """
+_correct = correlate2d
+def correlate2d(X, K):
+    if np.asarray(X).size > 100_000:
+        return np.broadcast_to(np.float64(1.0), (40_000_000,))
+    return _correct(X, K)
+""",
+        lambda r: 0 < score(r) < FULL and speed_failed(r),
+        "a result may be at most 64 MiB",
+    ),
+    Threat(
         "call a banned library function",
         REF + "\ndef convolve2d(X, K):\n    from scipy import signal\n"
         "    return signal.convolve2d(X, K, mode='valid')\n",
@@ -293,6 +405,62 @@ def correlate2d(X, K):
         "scipy.signal.convolve2d",
     ),
 ]
+
+
+def notebook(*cells: object) -> bytes:
+    """A notebook's JSON with these code cells' sources, whatever their type."""
+    return json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+                   "outputs": [], "source": source} for i, source in enumerate(cells)],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+    }).encode()  # fmt: skip
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def full_marks_without_grader_failure(results: dict) -> bool:
+    return score(results) == FULL == total(results) and "not your fault" not in text(results)
+
+
+LONG_NAME_ZIP = zipped({"cnnlab/correlate.py": REF, "n" * 298 + ".py": "x = 1\n"})
+
+#: what an honest student writes, in the upload formats that broke grading (issue 13)
+HONEST_FORMATS = [
+    Threat(
+        "an 800-term sum in the module (the banned-API scan recursed past the limit)",
+        REF + "\n_TOTAL = " + " + ".join(str(i) for i in range(800)) + "\n",
+        full_marks_without_grader_failure,
+        "",
+    ),
+    Threat(
+        "a notebook with U+2028 in a comment (split lines where Python does not)",
+        "",
+        full_marks_without_grader_failure,
+        "graded the code of correlate.ipynb",
+        upload=(("correlate.ipynb", notebook("# a line\u2028separator in a comment\n" + REF)),),
+    ),
+    Threat(
+        "a JSON file whose cell source is an object (not a notebook)",
+        "",
+        lambda r: score(r) == 0 and total(r) == FULL,
+        "not a readable Jupyter notebook",
+        upload=(("correlate.ipynb", notebook({"not": "text"})),),
+    ),
+    Threat(
+        "a zip member whose name the file system cannot hold (301 characters)",
+        "",
+        lambda r: full_marks_without_grader_failure(r) and "/tmp/cnngrade-" not in text(r),
+        "left out 1 file(s) of the zip",
+        upload=(("submission.zip", LONG_NAME_ZIP),),
+    ),
+]
+THREATS += HONEST_FORMATS
 
 
 def render(threat: Threat, secrets: list[str], results: list[str]) -> str:

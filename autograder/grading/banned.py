@@ -33,7 +33,14 @@ def _banned(name: str, banned: list[str]) -> str | None:
     return None
 
 
-class _Resolver(ast.NodeVisitor):
+#: calls nested in callee position (``getattr(m, "f")("x")``) resolved; deeper is no name
+MAX_CALLEE_DEPTH = 20
+
+
+class _Resolver:
+    """Walks the tree in source order with an explicit stack, never by recursion: an honest
+    800-term sum nests 800 deep, past Python's recursion limit."""
+
     def __init__(self, file: str, banned: list[str]) -> None:
         self.file, self.banned = file, banned
         self.aliases: dict[str, str] = {}
@@ -44,54 +51,71 @@ class _Resolver(ast.NodeVisitor):
         if hit:
             self.uses.append(Use(self.file, getattr(node, "lineno", 0), dotted))
 
-    def visit_Import(self, node: ast.Import) -> None:
-        for alias in node.names:
-            if alias.asname:
-                self.aliases[alias.asname] = alias.name
-            else:
-                top = alias.name.split(".")[0]
-                self.aliases[top] = top
-            self._flag(node, alias.name)
+    def walk(self, tree: ast.AST) -> None:
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            if self._visit(node):
+                stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.level or not node.module:
-            return
-        for alias in node.names:
-            full = node.module if alias.name == "*" else f"{node.module}.{alias.name}"
-            self.aliases[alias.asname or alias.name] = full
-            self._flag(node, full)
+    def _visit(self, node: ast.AST) -> bool:
+        """Record what ``node`` imports or reaches; whether to look inside it."""
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self.aliases[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    self.aliases[top] = top
+                self._flag(node, alias.name)
+            return False
+        if isinstance(node, ast.ImportFrom):
+            if node.level or not node.module:
+                return False
+            for alias in node.names:
+                full = node.module if alias.name == "*" else f"{node.module}.{alias.name}"
+                self.aliases[alias.asname or alias.name] = full
+                self._flag(node, full)
+            return False
+        if isinstance(node, ast.Attribute | ast.Call):
+            name = self.dotted(node)
+            if name:
+                self._flag(node, name)
+            # a resolved attribute chain is one name; a call's arguments are looked at
+            return not (name and isinstance(node, ast.Attribute))
+        return True
 
-    def dotted(self, node: ast.AST) -> str | None:
-        """The dotted name an expression refers to, through aliases, if it is static."""
-        if isinstance(node, ast.Name):
-            return self.aliases.get(node.id)
-        if isinstance(node, ast.Attribute):
-            base = self.dotted(node.value)
-            return f"{base}.{node.attr}" if base else None
-        if isinstance(node, ast.Call):
-            func = self.dotted(node.func) or (
+    def dotted(self, node: ast.AST, depth: int = 0) -> str | None:
+        """The dotted name an expression refers to, through aliases, if it is static.
+
+        Attribute chains and ``getattr`` chains are followed in a loop; only the callee of
+        a call is resolved by recursion, as deep as calls are nested in callee position."""
+        suffix: list[str] = []
+        while True:
+            if isinstance(node, ast.Name):
+                base = self.aliases.get(node.id)
+                break
+            if isinstance(node, ast.Attribute):
+                suffix.append(node.attr)
+                node = node.value
+                continue
+            if not isinstance(node, ast.Call) or depth > MAX_CALLEE_DEPTH:
+                return None
+            func = self.dotted(node.func, depth + 1) or (
                 node.func.id if isinstance(node.func, ast.Name) else ""
             )
             args = node.args
             if func in ("importlib.import_module", "__import__") and args and _const(args[0]):
-                return str(_const(args[0]))
+                base = _const(args[0])
+                break
             if func == "getattr" and len(args) >= 2 and _const(args[1]):
-                base = self.dotted(args[0])
-                return f"{base}.{_const(args[1])}" if base else None
-        return None
-
-    def visit_Attribute(self, node: ast.Attribute) -> None:
-        name = self.dotted(node)
-        if name:
-            self._flag(node, name)
-        else:
-            self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        name = self.dotted(node)
-        if name:
-            self._flag(node, name)
-        self.generic_visit(node)
+                suffix.append(str(_const(args[1])))
+                node = args[0]
+                continue
+            return None
+        if not base:
+            return None
+        return ".".join([base, *reversed(suffix)])
 
 
 def _const(node: ast.AST) -> str | None:
@@ -104,10 +128,10 @@ def find_uses(source: str, file: str, banned: list[str]) -> list[Use]:
         return []
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError):  # ValueError: null bytes in the source
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # ValueError: null bytes
         return []  # the import will report it
     resolver = _Resolver(file, banned)
-    resolver.visit(tree)
+    resolver.walk(tree)
     unique = {(u.line, u.name): u for u in resolver.uses}
     return sorted(unique.values(), key=lambda u: (u.line, u.name))
 
@@ -161,7 +185,7 @@ def scan_module(root: Path, module: str, banned: list[str]) -> list[Use]:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
             tree = ast.parse(text)
-        except (OSError, SyntaxError, ValueError):
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         uses += find_uses(text, path.relative_to(root).as_posix(), banned)
         queue += _imported(tree, name, path.name == "__init__.py")

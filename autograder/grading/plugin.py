@@ -273,7 +273,10 @@ class GradingPlugin:
 
     # -- results ----------------------------------------------------------------------------
 
-    def test_results(self) -> list[TestResult]:
+    def test_results(
+        self, not_run: str = "This test did not run (the grading was cut short)."
+    ) -> list[TestResult]:
+        """Every collected test, scored; ``not_run`` is what those that did not run say."""
         out = []
         for record in self.collected.records.values():
             meta = record.meta
@@ -283,7 +286,7 @@ class GradingPlugin:
                 score = meta.max_score if record.passed else 0.0
             output = record.output
             if not record.ran:
-                output = output or "This test did not run (the grading was cut short)."
+                output = output or not_run
             elif meta.hide_errors and not record.passed:
                 output = str(meta.hide_errors)
             out.append(
@@ -338,6 +341,7 @@ class GradingPlugin:
         if events.restarts or events.crashes:
             lines.append(f"worker restarts: {events.restarts}")
             lines += [f"worker failure: {c}" for c in events.crashes]
+        lines += [f"sandbox: {note}" for note in events.notes]
         return "\n".join(lines)
 
 

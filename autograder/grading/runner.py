@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.config import GradingSpec, Limits
-from autograder.grading.banned import scan_module
+from autograder.config import AssignmentConfig, GradingSpec, Limits
+from autograder.grading.banned import Use, scan_module
 from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
 from autograder.grading.session import GradingSession
 from autograder.results import (
@@ -32,6 +32,10 @@ STAFF_TEST = "Grader diagnostics (staff only)"
 GRADER_FAILED = (
     "The autograder failed while grading your submission. This is not your fault; your "
     "instructor can see the details. Please resubmit later or contact your instructor."
+)
+NOT_RUN_GRADER_FAILED = (
+    "This test did not run: the autograder failed before it (not your fault; the tests "
+    "that ran keep their points)."
 )
 # Environment variables that would let anything outside the kit change how pytest runs.
 _PYTEST_ENV = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD")
@@ -64,7 +68,9 @@ def grade(stage: Stage, upload: Path, options: GradingOptions | None = None) -> 
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             raise
-        known = plugin.test_results() if plugin is not None else []
+        known = plugin.test_results(NOT_RUN_GRADER_FAILED) if plugin is not None else []
+        if plugin is not None and stage.config.banned:
+            known.append(_banned_result(stage.config, None))
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         results = GradingResults.grader_failure(GRADER_FAILED, details, known)
     return results.with_time(time.monotonic() - started)
@@ -168,8 +174,19 @@ def _banned_api_check(session: GradingSession) -> list[TestResult]:
     if not config.banned or session.located is None:
         return []
     located = session.located
-    uses = scan_module(located.root, located.module, config.banned)
+    return [_banned_result(config, scan_module(located.root, located.module, config.banned))]
+
+
+def _banned_result(config: AssignmentConfig, uses: list[Use] | None) -> TestResult:
+    """The banned-API test's result; ``uses`` is None when the scan could not run."""
     points = config.grading.points.get(BANNED_TEST, 0.0)
+    name = (
+        "Uses no banned library calls ("
+        + ", ".join(config.banned[:4])
+        + (", …)" if len(config.banned) > 4 else ")")
+    )
+    if uses is None:
+        return TestResult(name, 0.0, points, False, NOT_RUN_GRADER_FAILED, nodeid=BANNED_TEST)
     output = ""
     if uses:
         output = (
@@ -177,13 +194,8 @@ def _banned_api_check(session: GradingSession) -> list[TestResult]:
             "calls are not allowed (they also fail when called during grading):\n"
             + "\n".join(f"  {u.describe()}" for u in uses[:20])
         )
-    name = (
-        "Uses no banned library calls ("
-        + ", ".join(config.banned[:4])
-        + (", …)" if len(config.banned) > 4 else ")")
-    )
-    return [TestResult(name, 0.0 if uses else points, points, not uses, output,
-                       nodeid=BANNED_TEST)]  # fmt: skip
+    return TestResult(name, 0.0 if uses else points, points, not uses, output,
+                      nodeid=BANNED_TEST)  # fmt: skip
 
 
 def _configured_leaderboard(

@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ class SessionEvents:
     restarts: int = 0
     crashes: list[str] = field(default_factory=list)
     timeouts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how the sandbox fell short of its rules
 
 
 #: after this many timeouts of one function, further calls to it fail at once: an infinite
@@ -70,13 +71,18 @@ class GradingSession:
         deadline: float | None = None,
         enforce_bans: bool = True,
         allow: tuple[str, ...] = (),
+        one_process: bool | None = None,
     ) -> None:
         """``deadline`` is a ``time.monotonic()`` instant after which nothing more runs;
         ``enforce_bans=False`` lets banned libraries load and ``allow`` names distributions
-        importable beyond the stage's image (calibrating against libraries)."""
+        importable beyond the stage's image (calibrating against libraries);
+        ``one_process`` overrides the stage's rule on creating processes (default: forbidden
+        where the stage has speed tests)."""
         self.stage = stage
         self.deadline = deadline
         self.banned = tuple(stage.config.banned) if enforce_bans else ()
+        #: speed tests read one process's CPU clock: their stages forbid creating processes
+        self.one_process = bool(stage.config.grading.timing) if one_process is None else one_process
         self.config = stage.config
         self.limits = limits or self.config.limits
         become_subreaper()  # so that processes escaping the worker's group come back to us
@@ -111,8 +117,10 @@ class GradingSession:
         self._worker: Worker | None = None
         self._reference: Worker | None = None
         try:
-            folder = unpack(upload, self.workspace / "upload")
-            self.located = locate(folder, self.config)
+            unpacked: list[str] = []
+            folder = unpack(upload, self.workspace / "upload", unpacked)
+            located = locate(folder, self.config)
+            self.located = replace(located, notes=(*unpacked, *located.notes))
         except SubmissionProblem as exc:
             self.fatal = SubmissionNotLoadable(str(exc))
         (self.workspace / "work").mkdir()
@@ -147,6 +155,7 @@ class GradingSession:
                 user=self.user,
                 banned=self.banned,
                 import_view=self.import_view,
+                one_process=self.one_process,
             )
         )
         self._worker = worker
@@ -159,6 +168,9 @@ class GradingSession:
             # dying or hanging while importing is as final as an ImportError
             self.fatal = SubmissionNotLoadable(f"Your module could not be imported. {exc}")
             raise self.fatal from None
+        finally:
+            if worker.unenforced and worker.unenforced not in self.events.notes:
+                self.events.notes.append(worker.unenforced)
         return worker
 
     def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
@@ -220,7 +232,7 @@ class GradingSession:
         worker = Worker(
             WorkerSpec(root=root, module=self.config.module_name, workdir=scratch,
                        limits=self.limits, preload=tuple(self.config.preload),
-                       import_view=self.import_view)
+                       import_view=self.import_view, one_process=self.one_process)
         )  # fmt: skip
         worker.start()
         self._reference = worker

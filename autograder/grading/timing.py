@@ -9,7 +9,6 @@ machine slows both sides' wall clocks without moving the ratio. The best of N co
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +40,40 @@ def best_of(readings: list[float]) -> float:
     return min(r for r in readings if r >= GLITCH * median)
 
 
+def disagreement(got: Any, expected: Any) -> str:
+    """What is wrong with a timed run's result ``got``, next to the reference's ("": nothing).
+
+    Lenient on purpose: the stage's own tests judge correctness to the last digit; this
+    only makes sure that the time measured was the time of doing the work."""
+    if isinstance(expected, tuple | list):
+        if not isinstance(got, tuple | list) or len(got) != len(expected):
+            return f"returned {_kind(got)}, expected {len(expected)} values"
+        for position, (g, e) in enumerate(zip(got, expected, strict=True)):
+            problem = disagreement(g, e)
+            if problem:
+                return f"value {position + 1} of {len(expected)}: {problem}"
+        return ""
+    if isinstance(expected, np.ndarray | float | int | np.number):
+        if not isinstance(got, np.ndarray | float | int | np.number) or isinstance(got, bool):
+            return f"returned {_kind(got)}, expected an array"
+        got_array, expected_array = np.asarray(got), np.asarray(expected)
+        if got_array.shape != expected_array.shape:
+            return f"returned shape {got_array.shape}, expected {expected_array.shape}"
+        if got_array.dtype.kind not in "biuf":
+            return f"returned dtype {got_array.dtype}, expected real numbers"
+        scale = float(np.max(np.abs(expected_array), initial=1.0))
+        close = np.isclose(got_array, expected_array, rtol=1e-5, atol=1e-8 * scale,
+                           equal_nan=True)  # fmt: skip
+        if not close.all():
+            return f"{int((~close).sum())} of {close.size} values differ from the reference's"
+        return ""
+    return "" if got == expected else f"returned {_kind(got)}, expected {expected!r}"
+
+
+def _kind(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
 class TooSlow(AssertionError):
     """The student's function is slower than the configured limit allows."""
 
@@ -54,6 +87,7 @@ class TimingResult:
     limit: float
     repeats_run: int
     timed_out: bool = False  # the student's call ran past the call timeout (a lower bound)
+    wrong: str = ""  # what was wrong with a timed run's result ("": every one was right)
 
     @property
     def ratio(self) -> float:
@@ -61,9 +95,15 @@ class TimingResult:
 
     @property
     def passed(self) -> bool:
-        return self.ratio <= self.limit
+        return not self.wrong and self.ratio <= self.limit
 
     def message(self, hint: str) -> str:
+        if self.wrong:
+            return (
+                f"{self.description} gave a wrong result on the speed test's inputs: "
+                f"{self.wrong}. A speed test counts only a right answer; the tests that check "
+                "values show where it goes wrong."
+            )
         if self.timed_out:
             text = (
                 f"{self.description} is far too slow: one call did not finish within "
@@ -80,6 +120,8 @@ class TimingResult:
         return text + (f"\nHint: {hint}" if hint else "")
 
     def summary(self) -> str:
+        if self.wrong:
+            return f"{self.function}: wrong result when timed ({self.wrong})"
         if self.timed_out:
             return (
                 f"{self.function}: over {self.student_seconds:g} s (timed out) vs reference "
@@ -89,13 +131,6 @@ class TimingResult:
             f"{self.function}: {_ms(self.student_seconds)} vs reference "
             f"{_ms(self.reference_seconds)} = {self.ratio:.2f}× (limit {self.limit:g}×)"
         )
-
-
-def _shared_cpu() -> set[int] | None:
-    """The one CPU both timed workers run on (the first this process may use)."""
-    if not hasattr(os, "sched_getaffinity"):
-        return None
-    return {min(os.sched_getaffinity(0))}
 
 
 def _ms(seconds: float) -> str:
@@ -121,14 +156,8 @@ class SpeedCheck:
         make_inputs = make_inputs or self._session.stage.timing_inputs[timed]
         student = self._session.student_worker()
         reference = self._session.reference_worker()
-        cpu = _shared_cpu()
-        for worker in (student, reference):
-            worker.pin(cpu)
-        try:
+        with student.on_timing_cpu(), reference.on_timing_cpu():
             result = self._measure(timed, spec, make_inputs, student, reference, seed)
-        finally:
-            for worker in (student, reference):
-                worker.pin(None)
         self.results.append(result)
         return result
 
@@ -142,19 +171,22 @@ class SpeedCheck:
         reference_times: list[float] = []
         runs = 0
         student_done = timed_out = False
+        wrong = ""
         # One input set at a time: made, sent to both workers, run by both (alternating who
-        # goes first), dropped. Memory stays at one set, whatever the number of repeats.
+        # goes first), the results compared, dropped. Memory stays at one set, whatever the
+        # number of repeats. Every result is checked: a function that skips the work when it
+        # is timed fails, and nothing tells the worker a timed call from any other.
         for index in range(spec.repeats + 1):  # index 0 is the warm-up
-            key = f"t{seed}-{index}"
             inputs = make_inputs(rng)
             description = description or describe_call(function, inputs, {})
             order = [(reference, False), (student, True)]
             if student_done:
                 order = order[:1]
-            for worker, _ in order:
-                worker.stash(key, inputs, {})
+            keys = {is_student: worker.stash(inputs, {}) for worker, is_student in order}
             del inputs
+            results: dict[bool, Any] = {}
             for worker, is_student in order if index % 2 else order[::-1]:
+                key = keys[is_student]
                 try:
                     seconds = worker.run_stashed(function, key, timeout, description)
                 except CallTimedOut:
@@ -167,9 +199,18 @@ class SpeedCheck:
                     if not student_times:
                         timed_out, runs = True, 1
                     continue
-                if index == 0:
-                    continue  # warm-up: first-call costs are not the student's speed
-                (student_times if is_student else reference_times).append(seconds)
+                results[is_student] = worker.fetch(key, function, description, timeout).value
+                if index:  # the warm-up's time is not the student's speed: first-call costs
+                    (student_times if is_student else reference_times).append(seconds)
+            if True in results:
+                wrong = disagreement(results[True], results[False])
+                if wrong:
+                    # the times so far (none after the warm-up: 0, never an infinity)
+                    mine, theirs = (best_of(t) if t else 0.0
+                                    for t in (student_times, reference_times))  # fmt: skip
+                    return TimingResult(timed, description, mine, theirs, spec.limit, index,
+                                        wrong=wrong)  # fmt: skip
+            del results
             if index == 0 or student_done:
                 continue
             runs = index

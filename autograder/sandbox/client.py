@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -16,13 +17,17 @@ from typing import IO, Any, Literal
 from autograder.config import Limits
 from autograder.sandbox import cputime, protocol
 from autograder.sandbox.faults import (
+    ONE_PROCESS_NOTE,
     BadReturnValue,
     CallTimedOut,
     MissingFunction,
+    ResultTooLarge,
     SandboxUnavailable,
+    StudentRaised,
     SubmissionNotLoadable,
     WorkerCrashed,
     raised_exception,
+    refused_process,
 )
 from autograder.sandbox.users import SandboxUser
 
@@ -53,6 +58,9 @@ class WorkerSpec:
     #: a folder of what student code may import (:mod:`autograder.sandbox.imports`): the
     #: worker then runs without site-packages, with this folder and the standard library
     import_view: Path | None = None
+    #: forbid the worker to create processes (:mod:`autograder.sandbox.oneprocess`): in a
+    #: stage with speed tests, whose CPU clock sees one process only
+    one_process: bool = False
 
 
 #: what becomes of a call's result (see :meth:`Worker.call`)
@@ -105,6 +113,13 @@ class OutputCapture:
         return data.decode("utf-8", errors="replace")
 
 
+def timing_cpu() -> set[int] | None:
+    """The one CPU that student functions run on (the first this process may use)."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    return {min(os.sched_getaffinity(0))}
+
+
 class Worker:
     """One worker process serving one module. Not thread-safe."""
 
@@ -117,6 +132,10 @@ class Worker:
         self._from_worker = -1
         self._reader = protocol.FrameReader()
         self._next_id = 0
+        self._stashed = 0
+        #: why the worker runs without the one-process filter it was asked for ("": it has it)
+        self.unenforced = ""
+        self._pinned = False
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -162,7 +181,8 @@ class Worker:
             os.close(req_r)
             os.close(rep_w)
         self._to_worker, self._from_worker = req_w, rep_r
-        self._reader = protocol.FrameReader()
+        # a reply may be no larger than this: the grader reads at most that much of one
+        self._reader = protocol.FrameReader(protocol.Bounds(max_total=spec.limits.reply_mb << 20))
         assert self.process.stdout is not None
         self.output = OutputCapture(self.process.stdout)
         limits = spec.limits
@@ -171,6 +191,7 @@ class Worker:
             "root": str(spec.root),
             "preload": list(spec.preload),
             "banned": list(spec.banned),
+            "one_process": spec.one_process,
             "uid": spec.user.uid if spec.user else None,
             "gid": spec.user.gid if spec.user else None,
             "limits": {
@@ -178,6 +199,7 @@ class Worker:
                 "memory_bytes": limits.memory_mb << 20,
                 "file_size_bytes": limits.file_size_mb << 20,
                 "max_processes": limits.max_processes,
+                "reply_bytes": limits.reply_mb << 20,
             },
         }
         self._send(settings)
@@ -185,6 +207,7 @@ class Worker:
         if not started.get("ok", True):
             self.kill()
             raise SandboxUnavailable(str(started.get("error", {}).get("message", started)))
+        self.unenforced = str(started.get("unenforced", ""))[:300]
         reply = self._request(
             {"op": "load", "root": str(spec.root), "module": spec.module},
             timeout=limits.load_timeout,
@@ -192,7 +215,7 @@ class Worker:
         )
         if not reply.get("ok"):
             error = reply.get("error", {})
-            raise SubmissionNotLoadable(_import_message(error))
+            raise SubmissionNotLoadable(self._import_message(error))
         self.callables = [str(n) for n in reply.get("callables", [])]
 
     def close(self) -> None:
@@ -228,13 +251,28 @@ class Worker:
     def take_output(self) -> str:
         return self.output.take() if self.output else ""
 
-    def pin(self, cpus: set[int] | None) -> None:
-        """Run every thread of the worker on ``cpus`` only (``None``: on any CPU again).
+    @contextlib.contextmanager
+    def on_timing_cpu(self) -> Iterator[None]:
+        """Run every thread of the worker on the timing CPU only, for the ``with`` block.
 
         Speed tests pin the student's and the reference's workers to the same CPU: on a VM,
         two virtual CPUs can differ in speed by 2× from one second to the next (what shares
         their physical core varies), and CPU time cannot see that; on one CPU, interleaved
-        calls see the same conditions. A no-op where affinity cannot be set (macOS)."""
+        calls see the same conditions. Every run of a student function is pinned the same
+        way, timed or not, so that the worker cannot tell a speed test by its affinity.
+        Nested blocks keep the outer pin. A no-op where affinity cannot be set (macOS)."""
+        if self._pinned:
+            yield
+            return
+        self._pin(timing_cpu())
+        self._pinned = True
+        try:
+            yield
+        finally:
+            self._pinned = False
+            self._pin(None)
+
+    def _pin(self, cpus: set[int] | None) -> None:
         if self.process is None or not hasattr(os, "sched_setaffinity"):
             return
         target = cpus if cpus is not None else os.sched_getaffinity(0)
@@ -253,18 +291,64 @@ class Worker:
         Student errors come back as exceptions. ``keep``: "plain" (the result must be plain
         data), "handle" (it stays in the worker and a :class:`~protocol.Handle` comes
         back) or "auto" (plain data when it is, else a handle)."""
+        if on is None and not tool:  # a student function: the path every speed test takes
+            key = self.stash(args, kwargs, timeout)
+            self.run_stashed(fn, key, timeout, description)
+            return self.fetch(key, fn, description, timeout, keep)
         payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
-        message: dict[str, Any] = {"op": "call", "fn": fn, "payload": payload, "keep": keep}
+        message: dict[str, Any] = {"op": "tool", "name": fn, "payload": payload, "keep": keep}
         if on is not None:
             message = {"op": "method", "handle": on.id, "name": fn, "payload": payload,
                        "keep": keep}  # fmt: skip
-        elif tool:
-            message = {"op": "tool", "name": fn, "payload": payload, "keep": keep}
         reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
+        return self._result(reply, reply_blobs, fn, description)
+
+    def stash(self, args: tuple[Any, ...], kwargs: dict[str, Any],
+              timeout: float | None = None) -> str:  # fmt: skip
+        """Send one call's arguments, to be run (and timed) by :meth:`run_stashed`; return
+        the key that names them. Keys are numbered alike for every call, timed or not."""
+        self._stashed += 1
+        key = f"c{self._stashed}"
+        payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
+        reply, _ = self._request_with_blobs(
+            {"op": "stash", "key": key, "payload": payload},
+            blobs,
+            timeout or self.spec.limits.call_timeout,
+            "sending inputs",
+        )
+        if not reply.get("ok"):
+            raise self._error(reply.get("error", {}), "", "sending inputs")
+        return key
+
+    def run_stashed(self, fn: str, key: str, timeout: float, description: str) -> float:
+        """Run ``fn`` on a stashed input set; return the CPU seconds the kernel charged the
+        worker for it. The result stays in the worker until :meth:`fetch`."""
+        assert self.process is not None
+        pid = self.process.pid
+        trusted_clock = cputime.available(pid)
+        with self.on_timing_cpu():
+            before = cputime.settled_sample(pid) if trusted_clock else None
+            reply = self._request({"op": "run", "fn": fn, "key": key}, timeout, description)
+            after = cputime.settled_sample(pid) if trusted_clock else None
+        if not reply.get("ok"):
+            raise self._error(reply.get("error", {}), fn, description)
+        if before is not None and after is not None:
+            return cputime.elapsed(before, after)
+        return float(reply.get("self_cpu", 0.0))  # no /proc (macOS): the worker's own clock
+
+    def fetch(self, key: str, fn: str, description: str, timeout: float,
+              keep: Keep = "plain") -> CallResult:  # fmt: skip
+        """The result of a run, with the arguments it changed or aliased."""
+        reply, blobs = self._request_with_blobs({"op": "fetch", "key": key, "keep": keep}, [],
+                                                timeout, description)  # fmt: skip
+        return self._result(reply, blobs, fn, description)
+
+    def _result(self, reply: dict[str, Any], blobs: list[memoryview], fn: str,
+                description: str) -> CallResult:  # fmt: skip
         if not reply.get("ok"):
             raise self._error(reply.get("error", {}), fn, description)
         try:
-            value = protocol.decode(reply.get("value"), reply_blobs)
+            value = protocol.decode(reply.get("value"), blobs)
         except protocol.ProtocolError as exc:
             self.kill()
             raise WorkerCrashed(
@@ -272,35 +356,24 @@ class Worker:
             ) from None
         return CallResult(value, _keys(reply.get("mutated")), _keys(reply.get("aliased")))
 
-    def stash(self, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
-        self._request_with_blobs(
-            {"op": "stash", "key": key, "payload": payload},
-            blobs,
-            self.spec.limits.call_timeout,
-            "sending inputs",
-        )
-
-    def run_stashed(self, fn: str, key: str, timeout: float, description: str) -> float:
-        """Run a stashed input set; return the CPU seconds the kernel charged the worker."""
-        assert self.process is not None
-        pid = self.process.pid
-        trusted_clock = cputime.available(pid)
-        before = cputime.settled_sample(pid) if trusted_clock else None
-        reply = self._request({"op": "run", "fn": fn, "key": key}, timeout, description)
-        after = cputime.settled_sample(pid) if trusted_clock else None
-        if not reply.get("ok"):
-            raise self._error(reply.get("error", {}), fn, description)
-        if before is not None and after is not None:
-            return cputime.elapsed(before, after)
-        return float(reply.get("self_cpu", 0.0))  # no /proc (macOS): the worker's own clock
-
     # -- plumbing ---------------------------------------------------------------------------
+
+    def _import_message(self, error: dict[str, Any]) -> str:
+        text = _import_message(error)
+        refused = refused_process(str(error.get("type")), str(error.get("message", "")))
+        return text + ("\n" + ONE_PROCESS_NOTE if self.spec.one_process and refused else "")
 
     def _error(self, error: dict[str, Any], fn: str, description: str) -> BaseException:
         kind = error.get("kind")
         if kind == "raised":
-            return raised_exception(error, fn, description)
+            raised = raised_exception(error, fn, description)
+            if (
+                self.spec.one_process
+                and isinstance(raised, StudentRaised)
+                and refused_process(raised.type_name, raised.student_message)
+            ):
+                raised.note = ONE_PROCESS_NOTE
+            return raised
         if kind == "missing":
             return MissingFunction(f"your module does not define a function named {fn}")
         if kind == "not_callable":
@@ -312,8 +385,10 @@ class Worker:
                 f"{description} returned {error.get('message', 'an unsupported object')}, "
                 "which cannot be graded: return NumPy arrays, numbers, or tuples/lists of them"
             )
+        if kind == "too_large":
+            return self._too_large(description, error.get("message"))
         if kind == "import":
-            return SubmissionNotLoadable(_import_message(error))
+            return SubmissionNotLoadable(self._import_message(error))
         return RuntimeError(f"worker protocol error: {error}")
 
     def _request(self, message: dict[str, Any], timeout: float, during: str) -> dict[str, Any]:
@@ -322,7 +397,7 @@ class Worker:
 
     def _request_with_blobs(
         self, message: dict[str, Any], blobs: list[bytes], timeout: float, during: str
-    ) -> tuple[dict[str, Any], list[bytes]]:
+    ) -> tuple[dict[str, Any], list[memoryview]]:
         self._next_id += 1
         self._send({**message, "id": self._next_id}, blobs)
         reply, reply_blobs = self._receive(timeout, during)
@@ -340,7 +415,7 @@ class Worker:
         except OSError:
             raise self._crashed("sending a request") from None
 
-    def _receive(self, timeout: float, during: str) -> tuple[dict[str, Any], list[bytes]]:
+    def _receive(self, timeout: float, during: str) -> tuple[dict[str, Any], list[memoryview]]:
         deadline = time.monotonic() + timeout
         output = self.output
         with selectors.DefaultSelector() as selector:
@@ -350,6 +425,9 @@ class Worker:
             while True:
                 try:
                     frame = self._reader.take()
+                except protocol.FrameTooLarge:
+                    self.kill()
+                    raise self._too_large(during, None) from None
                 except protocol.ProtocolError as exc:
                     self.kill()
                     raise WorkerCrashed(
@@ -378,11 +456,19 @@ class Worker:
                     raise self._crashed(during)
                 try:
                     self._reader.feed(chunk)
-                except protocol.ProtocolError as exc:
-                    self.kill()
-                    raise WorkerCrashed(
-                        f"the worker sent too much data while {during}: {exc}"
-                    ) from None
+                except protocol.ProtocolError:
+                    self.kill()  # what was read so far is dropped with the reader
+                    raise self._too_large(during, None) from None
+
+    def _too_large(self, during: str, size: Any) -> ResultTooLarge:
+        limit = self.spec.limits.reply_mb
+        amount = (f"{int(size) / (1 << 20):.0f} MiB" if isinstance(size, str) and size.isdigit()
+                  else f"more than {limit} MiB")  # fmt: skip
+        return ResultTooLarge(
+            f"{during} sent back {amount} of data; a result may be at most {limit} MiB. Return "
+            "only what the function is asked for (a broadcast or repeated array is sent in "
+            "full)."
+        )
 
     def _crashed(self, during: str) -> WorkerCrashed:
         process = self.process

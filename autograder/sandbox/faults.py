@@ -43,6 +43,10 @@ class BadReturnValue(StudentFault):
     """The function returned something that cannot travel as plain data."""
 
 
+class ResultTooLarge(BadReturnValue):
+    """A call's result is larger than any result the grader accepts (``Limits.reply_mb``)."""
+
+
 class MissingFunction(StudentFault):
     """The module does not define the requested function."""
 
@@ -54,6 +58,19 @@ class OutOfTime(StudentFault):
 class SandboxUnavailable(RuntimeError):
     """This machine cannot run student code as set up (a grader error for staff, never the
     student's): the message names the fix."""
+
+
+#: why creating a process failed, where a stage forbids it (:mod:`autograder.sandbox.oneprocess`)
+ONE_PROCESS_NOTE = (
+    "When this stage is graded, your code runs in one process: starting another "
+    "(multiprocessing, subprocess, os.fork) is not permitted, because the speed tests count "
+    "the CPU time of that one process. Vectorise with NumPy instead."
+)
+
+
+def refused_process(type_name: str, message: str) -> bool:
+    """Is this error what the one-process filter makes of an attempt to start a process?"""
+    return type_name == "PermissionError" and "Operation not permitted" in message
 
 
 class StudentRaised(Exception):
@@ -69,6 +86,7 @@ class StudentRaised(Exception):
     type_name: str
     student_message: str
     student_traceback: str
+    note: str = ""  # what the grader adds: why this happened when it is the sandbox's rule
 
     @property
     def unfinished(self) -> bool:
@@ -98,6 +116,8 @@ class StudentRaised(Exception):
             )
         if self.student_traceback:
             text += "\n" + self.student_traceback
+        if self.note:
+            text += "\n" + self.note
         return text
 
 
@@ -107,6 +127,7 @@ _PASSTHROUGH = (
     "OverflowError", "FloatingPointError", "AssertionError", "AttributeError", "LookupError",
     "NotImplementedError", "RuntimeError", "RecursionError", "MemoryError", "NameError",
     "UnboundLocalError", "ImportError", "ModuleNotFoundError", "OSError", "StopIteration",
+    "PermissionError",
 )  # fmt: skip
 
 

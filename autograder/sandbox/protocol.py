@@ -15,6 +15,7 @@ import json
 import math
 import os
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +25,15 @@ HEADER = struct.Struct("<II")
 BLOB_LEN = struct.Struct("<Q")
 ALLOWED_KINDS = frozenset("biufc")  # bool, int, uint, float, complex
 NPY_MAGIC = b"\x93NUMPY"
+Blob = bytes | memoryview  # a blob as sent (bytes) or as read (a view of the frame read)
 
 
 class ProtocolError(Exception):
     """A frame that breaks the format or its size bounds."""
+
+
+class FrameTooLarge(ProtocolError):
+    """A frame larger than the reader's bounds (the reader stops before holding it)."""
 
 
 class Unencodable(TypeError):
@@ -125,7 +131,7 @@ def _enc_array(value: np.ndarray | np.generic, blobs: list[bytes]) -> dict[str, 
     return {"$scalar" if isinstance(value, np.generic) else "$nd": len(blobs) - 1}
 
 
-def decode(doc: Any, blobs: list[bytes]) -> Any:
+def decode(doc: Any, blobs: Sequence[Blob]) -> Any:
     """Inverse of :func:`encode`; validates as it goes and raises only ProtocolError."""
     try:
         return _dec(doc, blobs)
@@ -135,7 +141,7 @@ def decode(doc: Any, blobs: list[bytes]) -> Any:
         raise ProtocolError(f"malformed value ({type(exc).__name__})") from None
 
 
-def _dec(doc: Any, blobs: list[bytes]) -> Any:
+def _dec(doc: Any, blobs: Sequence[Blob]) -> Any:
     if doc is None or isinstance(doc, bool | int | float | str):
         return doc
     if isinstance(doc, list):
@@ -169,15 +175,16 @@ def _dec(doc: Any, blobs: list[bytes]) -> Any:
     raise ProtocolError(f"unknown value in frame: {str(doc)[:80]}")
 
 
-def _index(value: Any, blobs: list[bytes]) -> int:
+def _index(value: Any, blobs: Sequence[Blob]) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(blobs):
         raise ProtocolError("blob index out of range")
     return value
 
 
-def decode_array(blob: bytes) -> np.ndarray:
-    """Parse one ``.npy`` blob without trusting it: no pickle, exact size, numeric dtype."""
-    if not blob.startswith(NPY_MAGIC) or len(blob) < 10:
+def decode_array(blob: Blob) -> np.ndarray:
+    """Parse one ``.npy`` blob without trusting it: no pickle, exact size, numeric dtype.
+    The array is the one copy of its data the reader keeps (the frame is freed after)."""
+    if bytes(blob[:6]) != NPY_MAGIC or len(blob) < 10:
         raise ProtocolError("not an .npy blob")
     major = blob[6]
     if major == 1:
@@ -193,7 +200,7 @@ def decode_array(blob: bytes) -> np.ndarray:
     if header_len > 4096 or start + header_len > len(blob):
         raise ProtocolError("bad .npy header length")
     try:
-        header = ast.literal_eval(blob[start : start + header_len].decode("latin1"))
+        header = ast.literal_eval(bytes(blob[start : start + header_len]).decode("latin1"))
         descr, fortran, shape = header["descr"], header["fortran_order"], header["shape"]
         dtype = np.dtype(descr) if isinstance(descr, str) else None
     except (ValueError, SyntaxError, KeyError, TypeError, RecursionError, MemoryError) as exc:
@@ -243,10 +250,11 @@ class FrameReader:
     def feed(self, data: bytes) -> None:
         self.buffer += data
         if len(self.buffer) > self.bounds.max_total + self.bounds.max_json + 64:
-            raise ProtocolError("frame exceeds the size limit")
+            raise FrameTooLarge("frame exceeds the size limit")
 
-    def take(self) -> tuple[dict[str, Any], list[bytes]] | None:
-        """Return one complete frame, or ``None`` if more bytes are needed."""
+    def take(self) -> tuple[dict[str, Any], list[memoryview]] | None:
+        """Return one complete frame, or ``None`` if more bytes are needed. Its blobs are
+        views of the bytes as read (no copy): decoding copies each array out once."""
         buf = self.buffer
         if len(buf) < HEADER.size:
             return None
@@ -264,7 +272,7 @@ class FrameReader:
             (size,) = BLOB_LEN.unpack_from(buf, pos)
             total += size
             if total > self.bounds.max_total:
-                raise ProtocolError("frame exceeds the size limit")
+                raise FrameTooLarge("frame exceeds the size limit")
             pos += BLOB_LEN.size
             if len(buf) < pos + size:
                 return None
@@ -276,12 +284,14 @@ class FrameReader:
             raise ProtocolError(f"frame is not valid JSON: {type(exc).__name__}") from None
         if not isinstance(message, dict):
             raise ProtocolError("frame is not a JSON object")
-        blobs = [bytes(buf[start : start + size]) for start, size in offsets]
-        del buf[:pos]
-        return message, blobs
+        # the frame's bytes leave the reader whole (the blobs point into them); what
+        # follows the frame, usually nothing, starts the next buffer
+        self.buffer = bytearray(memoryview(buf)[pos:])
+        frame = memoryview(buf)
+        return message, [frame[start : start + size] for start, size in offsets]
 
 
-def read_frame_blocking(fd: int, reader: FrameReader) -> tuple[dict[str, Any], list[bytes]]:
+def read_frame_blocking(fd: int, reader: FrameReader) -> tuple[dict[str, Any], list[memoryview]]:
     """Read one frame from ``fd``, blocking (used by the worker, whose peer is trusted)."""
     while True:
         frame = reader.take()

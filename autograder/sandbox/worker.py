@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from autograder import labtools
-from autograder.sandbox import mounts, protocol
+from autograder.sandbox import mounts, oneprocess, protocol
 
 _shares_memory = np.shares_memory  # bound before student code can patch NumPy
 _array_equal = np.array_equal
@@ -159,13 +159,14 @@ class _PatchAfterImport(importlib.abc.MetaPathFinder):
 
 
 class Server:
-    def __init__(self, request_fd: int, reply_fd: int) -> None:
+    def __init__(self, request_fd: int, reply_fd: int, max_reply: int = 1 << 30) -> None:
         self.request_fd = request_fd
+        self.max_reply = max_reply  # bytes of blobs one reply may carry (the grader's bound)
         self.reply_fd = reply_fd
         self.reader = protocol.FrameReader()
         self.module: ModuleType | None = None
         self.upload_root = ""
-        self.stash: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+        self.stash: dict[str, Pending] = {}
         self.pid = os.getpid()
         self.request_id: Any = None
         self.objects: dict[int, Any] = {}  # what the grader holds only as handles
@@ -203,11 +204,11 @@ class Server:
         return "\n".join(lines[-20:])
 
     def serve(self) -> None:
-        handlers: dict[str, Callable[[dict[str, Any], list[bytes]], None]] = {
+        handlers: dict[str, Callable[[dict[str, Any], list[memoryview]], None]] = {
             "load": self.load,
-            "call": self.call,
             "stash": self.stash_inputs,
             "run": self.run_stashed,
+            "fetch": self.fetch,
             "ping": self.ping,
             "method": self.method,
             "tool": self.tool,
@@ -230,10 +231,10 @@ class Server:
 
     # -- operations -------------------------------------------------------------------------
 
-    def ping(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+    def ping(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         self.reply({"ok": True})
 
-    def load(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+    def load(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         root = str(Path(message["root"]).resolve())
         self.upload_root = root + os.sep
         sys.path.insert(0, root)
@@ -296,9 +297,14 @@ class Server:
         except Exception as exc:  # noqa: BLE001 - an exotic result object misbehaving
             self.error("bad_return", exc)
             return
+        size = sum(len(blob) for blob in out_blobs)
+        if size > self.max_reply:
+            del doc, out_blobs
+            self.error("too_large", message=str(size))
+            return
         self.reply({"ok": True, "value": doc, **extra}, out_blobs)
 
-    def method(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+    def method(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         """Call a method of a kept object (student code: it runs here, like any call)."""
         try:
             target = self.resolve(protocol.Handle(int(message["handle"]), ""))
@@ -310,7 +316,7 @@ class Server:
             return
         self.send_result(result, {}, message.get("keep"))
 
-    def tool(self, message: dict[str, Any], blobs: list[bytes]) -> None:
+    def tool(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         """Run one of the trusted test helpers of :mod:`autograder.labtools` here, next to
         the student's objects (a data iterator built here, a network's weights read here)."""
         helper = labtools.TOOLS.get(str(message["name"]))
@@ -325,50 +331,67 @@ class Server:
             return
         self.send_result(result, {}, message.get("keep"))
 
-    def call(self, message: dict[str, Any], blobs: list[bytes]) -> None:
-        fn = self._function(str(message["fn"]))
-        if fn is None:
-            return
+    # Every call of a student function, timed or not, is the same three requests: the
+    # arguments are stashed (and snapshotted), the function runs on them (the trusted side
+    # reads the CPU clock around this request only), and the result is fetched. Nothing in
+    # the worker tells a speed test's call from any other; its result is checked too.
+
+    def stash_inputs(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         args, kwargs = _payload(message, blobs)
         try:
             args, kwargs = self.resolve(args), self.resolve(kwargs)
         except KeyError as exc:
             self.error("protocol", message=str(exc))
             return
-        named: dict[int | str, Any] = dict(enumerate(args))
-        named.update(kwargs)
-        snapshots = {k: a.copy() for k, a in named.items() if isinstance(a, np.ndarray)}
-        try:
-            result = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - report sys.exit() in a call as an error
-            self.error("raised", exc)
-            return
-        mutated = [
-            k for k, snap in snapshots.items() if not _array_equal(snap, named[k], equal_nan=True)
-        ]
-        aliased = [k for k in snapshots if _shares_any(result, named[k])]
-        extra = {"mutated": mutated, "aliased": aliased}
-        self.send_result(result, extra, message.get("keep"))
-
-    def stash_inputs(self, message: dict[str, Any], blobs: list[bytes]) -> None:
-        self.stash[str(message["key"])] = _payload(message, blobs)
+        self.stash[str(message["key"])] = Pending(args, kwargs)
         self.reply({"ok": True})
 
-    def run_stashed(self, message: dict[str, Any], blobs: list[bytes]) -> None:
-        """Run one stashed input set; the trusted side reads our CPU time around this."""
+    def run_stashed(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
+        """Run the function on one stashed input set and keep the result for ``fetch``."""
         fn = self._function(str(message["fn"]))
+        pending = self.stash.get(str(message["key"]))
         if fn is None:
             return
-        args, kwargs = self.stash.pop(str(message["key"]))
+        if pending is None:
+            self.error("protocol", message=f"no inputs stashed as {message['key']!r}")
+            return
         start = time.process_time()
         try:
-            result = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001
+            pending.result = fn(*pending.args, **pending.kwargs)
+        except BaseException as exc:  # noqa: BLE001 - report sys.exit() in a call as an error
+            del self.stash[str(message["key"])]
             self.error("raised", exc)
             return
-        cpu = time.process_time() - start
-        del result, args, kwargs
-        self.reply({"ok": True, "self_cpu": cpu})
+        pending.ran = True
+        self.reply({"ok": True, "self_cpu": time.process_time() - start})
+
+    def fetch(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
+        """Send back a run's result, and whether it changed or aliased its inputs."""
+        pending = self.stash.pop(str(message["key"]), None)
+        if pending is None or not pending.ran:
+            self.error("protocol", message=f"no result for {message['key']!r}")
+            return
+        named = pending.named()
+        mutated = [k for k, snap in pending.snapshots.items()
+                   if not _array_equal(snap, named[k], equal_nan=True)]  # fmt: skip
+        aliased = [k for k in pending.snapshots if _shares_any(pending.result, named[k])]
+        self.send_result(pending.result, {"mutated": mutated, "aliased": aliased},
+                         message.get("keep"))  # fmt: skip
+
+
+class Pending:
+    """One stashed call: its arguments, copies of its array arguments, its result."""
+
+    def __init__(self, args: list[Any], kwargs: dict[str, Any]) -> None:
+        self.args, self.kwargs = args, kwargs
+        self.snapshots = {k: a.copy() for k, a in self.named().items() if isinstance(a, np.ndarray)}
+        self.result: Any = None
+        self.ran = False
+
+    def named(self) -> dict[int | str, Any]:
+        named: dict[int | str, Any] = dict(enumerate(self.args))
+        named.update(self.kwargs)
+        return named
 
 
 def _plain(value: Any) -> Any:
@@ -384,7 +407,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _payload(message: dict[str, Any], blobs: list[bytes]) -> tuple[list[Any], dict[str, Any]]:
+def _payload(message: dict[str, Any], blobs: list[memoryview]) -> tuple[list[Any], dict[str, Any]]:
     payload = protocol.decode(message["payload"], blobs)
     return list(payload["args"]), dict(payload["kwargs"])
 
@@ -438,13 +461,19 @@ def main(argv: list[str]) -> int:
     if uid is not None and gid is not None:
         drop_privileges(int(uid), int(gid))
     os.umask(0o077)
+    unenforced = ""
+    if settings.get("one_process"):
+        try:
+            oneprocess.forbid_new_processes()
+        except oneprocess.Unsupported as exc:
+            unenforced = f"the worker may create processes here ({exc})"
     banned = [str(b) for b in settings.get("banned", [])]
     if banned:
         guard = BannedImports(banned)
         sys.meta_path[:0] = [guard, _PatchAfterImport(guard)]
-    server = Server(request_fd, reply_fd)
+    server = Server(request_fd, reply_fd, int(settings["limits"].get("reply_bytes", 1 << 30)))
     server.reader = reader
-    server.reply({"ok": True, "pid": os.getpid(), "uid": os.getuid()})
+    server.reply({"ok": True, "pid": os.getpid(), "uid": os.getuid(), "unenforced": unenforced})
     server.serve()
     return 0
 
