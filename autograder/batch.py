@@ -9,8 +9,11 @@ can stop or corrupt the others; results land in one JSON file per submission and
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
+import queue
 import subprocess
 import sys
 import time
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from autograder.results import GradingResults, read_results, write_results
+from autograder.sandbox.users import USER_ENV, job_accounts
 from autograder.stages import Stage
 
 UPLOAD_SUFFIXES = {".zip", ".py", ".ipynb"}
@@ -108,17 +112,49 @@ def _export_metadata(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, 
     return out
 
 
-def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float) -> Outcome:
+@dataclass(frozen=True)
+class Slot:
+    """Where one concurrent job runs: its own sandbox account (as root) and its own CPU."""
+
+    account: str | None
+    cpus: set[int] | None
+
+
+def slots(jobs: int) -> list[Slot]:
+    """One slot per concurrent job. Jobs never share an account (a submission could kill or
+    read its neighbours' workers otherwise) and share a CPU only when there are more jobs
+    than CPUs (speed tests pin a job's workers to its first CPU)."""
+    accounts = job_accounts(jobs) if jobs > 1 else None
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return [Slot(accounts[i] if accounts else None, {cpus[i % len(cpus)]} if cpus else None)
+            for i in range(jobs)]  # fmt: skip
+
+
+def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
+              slot: Slot | None = None) -> Outcome:  # fmt: skip
     """Grade one submission in a fresh process; whatever happens, return results."""
     target = out_dir / f"{entry.id}.json"
     command = [sys.executable, "-m", "autograder.cli", "grade", stage.id, str(entry.path),
                "-o", str(target), "--kit", str(stage.kit), "--no-details"]  # fmt: skip
+    env = dict(os.environ)
+    if slot is not None and slot.account:
+        env[USER_ENV] = slot.account
     started = time.monotonic()
     problem = None
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env) as proc:  # fmt: skip
+            if slot is not None and slot.cpus:  # before it starts any worker (~0.1 s away)
+                with contextlib.suppress(OSError):
+                    os.sched_setaffinity(proc.pid, slot.cpus)
+            try:
+                _, stderr = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                raise
         if proc.returncode != 0:
-            problem = f"cnngrade grade exited with {proc.returncode}:\n{proc.stderr[-4000:]}"
+            problem = f"cnngrade grade exited with {proc.returncode}:\n{stderr[-4000:]}"
     except subprocess.TimeoutExpired:
         problem = f"grading took longer than {timeout:g} s and was stopped"
     seconds = time.monotonic() - started
@@ -140,10 +176,22 @@ def run_batch(
 ) -> BatchReport:
     out_dir.mkdir(parents=True, exist_ok=True)
     timeout = stage.config.gradescope.timeout
+    jobs = max(1, jobs)
+    free: queue.SimpleQueue[Slot] = queue.SimpleQueue()
+    for slot in slots(jobs):
+        free.put(slot)
+
+    def job(entry: Entry) -> Outcome:
+        slot = free.get()  # a slot is free whenever a pool thread runs: jobs == slots
+        try:
+            return grade_one(stage, entry, out_dir, timeout, slot)
+        finally:
+            free.put(slot)
+
     started = time.monotonic()
     report = BatchReport()
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(grade_one, stage, e, out_dir, timeout): e for e in entries}
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(job, e): e for e in entries}
         for future in as_completed(futures):
             report.outcomes.append(future.result())
             if progress:

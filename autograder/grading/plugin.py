@@ -50,6 +50,7 @@ class Record:
     staff: str | None = None
     leaderboard_value: float | str | None = None
     ran: bool = False
+    called: frozenset[str] = frozenset()  # the student functions the test called
 
 
 @dataclass
@@ -218,6 +219,7 @@ class GradingPlugin:
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         self.session.last_description = None
+        self.session.called = set()
         left = self.session.time_left()
         if left is not None and left <= 0:
             raise OutOfTime(OUT_OF_TIME)
@@ -263,6 +265,7 @@ class GradingPlugin:
                 record.output = explained.student
                 record.staff = explained.staff
         if call.when == "teardown":
+            record.called = frozenset(self.session.called)
             printed = self.session.take_output()
             if printed.strip():
                 limit = self.session.limits.output_chars
@@ -303,6 +306,11 @@ class GradingPlugin:
                 )
             )
         return out
+
+    def called(self, nodeid: str) -> frozenset[str]:
+        """The student functions the test ``nodeid`` called (fixtures included)."""
+        record = self.collected.records.get(nodeid)
+        return record.called if record is not None else frozenset()
 
     def leaderboard(self) -> list[LeaderboardEntry]:
         entries = []

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from autograder.config import AssignmentConfig, GradingSpec, Limits
-from autograder.grading.banned import Use, scan_module
+from autograder.grading.banned import Use, reaching, scan_module
 from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
 from autograder.grading.session import GradingSession
 from autograder.results import (
@@ -135,7 +135,7 @@ def _run_pytest(
 
 
 def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) -> GradingResults:
-    tests = plugin.test_results()
+    tests = _banned_calls_cost(session, plugin, plugin.test_results())
     messages = []
     if session.fatal is not None:
         messages.append(session.fatal.message)
@@ -175,6 +175,32 @@ def _banned_api_check(session: GradingSession) -> list[TestResult]:
         return []
     located = session.located
     return [_banned_result(config, scan_module(located.root, located.module, config.banned))]
+
+
+def _banned_calls_cost(session: GradingSession, plugin: GradingPlugin,
+                       tests: list[TestResult]) -> list[TestResult]:  # fmt: skip
+    """A test that called a function reaching a banned call (in its body or through the
+    module's helpers) earns nothing: the library did that test's work, not the student."""
+    located = session.located
+    if not session.config.banned or located is None or session.fatal is not None:
+        return tests
+    path = located.root.joinpath(*located.module.split(".")).with_suffix(".py")
+    try:
+        source = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return tests
+    reach = reaching(source, path.relative_to(located.root).as_posix(), session.config.banned)
+    out = []
+    for test in tests:
+        hits = [(f, reach[f]) for f in sorted(plugin.called(test.nodeid)) if f in reach]
+        if not hits or test.max_score == 0:
+            out.append(test)
+            continue
+        named = "; ".join(f"{f} uses {uses[0].describe()}" for f, uses in hits)
+        output = (f"No points: {named}, which this assignment bans (write the operation "
+                  "yourself)." + (f"\n\n{test.output}" if test.output else ""))  # fmt: skip
+        out.append(replace(test, score=0.0, passed=False, output=output))
+    return out
 
 
 def _banned_result(config: AssignmentConfig, uses: list[Use] | None) -> TestResult:

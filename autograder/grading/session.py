@@ -111,6 +111,8 @@ class GradingSession:
         self.workspace = Path(tempfile.mkdtemp(prefix="cnngrade-"))
         self.located: LocatedModule | None = None
         self.fatal: StudentFault | None = None
+        #: the student functions called since the plugin last cleared it (one test's calls)
+        self.called: set[str] = set()
         self.events = SessionEvents()
         #: the most recent call to a student function (what failure messages name)
         self.last_description: str | None = None
@@ -144,6 +146,19 @@ class GradingSession:
         if self._worker is not None:
             self.events.restarts += 1
             self._worker.kill()
+        # dying while importing is as final as an ImportError once it happens again: the
+        # first time may be a kill from outside (memory pressure on the machine)
+        try:
+            return self._start_student_worker()
+        except WorkerCrashed as exc:
+            self.events.crashes.append(f"importing the module (tried again): {exc}")
+        try:
+            return self._start_student_worker()
+        except WorkerCrashed as exc:
+            self.fatal = SubmissionNotLoadable(f"Your module could not be imported. {exc}")
+            raise self.fatal from None
+
+    def _start_student_worker(self) -> Worker:
         assert self.located is not None
         worker = Worker(
             WorkerSpec(
@@ -164,8 +179,7 @@ class GradingSession:
         except SubmissionNotLoadable as exc:
             self.fatal = exc
             raise
-        except (WorkerCrashed, CallTimedOut) as exc:
-            # dying or hanging while importing is as final as an ImportError
+        except CallTimedOut as exc:  # hanging while importing is final: it would hang again
             self.fatal = SubmissionNotLoadable(f"Your module could not be imported. {exc}")
             raise self.fatal from None
         finally:
@@ -180,6 +194,8 @@ class GradingSession:
         test helper ``fn`` with ``tool``) in the worker, within the deadline and the timeout
         circuit breaker, recording crashes for staff."""
         self.last_description = description
+        if on is None and not tool:
+            self.called.add(fn)
         limit = timeout or self.limits.timeout_for(fn)
         left = self.time_left()
         if left is not None:

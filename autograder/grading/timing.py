@@ -43,8 +43,9 @@ def best_of(readings: list[float]) -> float:
 def disagreement(got: Any, expected: Any) -> str:
     """What is wrong with a timed run's result ``got``, next to the reference's ("": nothing).
 
-    Lenient on purpose: the stage's own tests judge correctness to the last digit; this
-    only makes sure that the time measured was the time of doing the work."""
+    Lenient on purpose (to 1e-3 of the largest value): the stage's own tests judge
+    correctness to the last digit and precision (a float32 buffer) with their own hints;
+    this makes sure that the time measured was the time of doing the work, all of it."""
     if isinstance(expected, tuple | list):
         if not isinstance(got, tuple | list) or len(got) != len(expected):
             return f"returned {_kind(got)}, expected {len(expected)} values"
@@ -62,7 +63,7 @@ def disagreement(got: Any, expected: Any) -> str:
         if got_array.dtype.kind not in "biuf":
             return f"returned dtype {got_array.dtype}, expected real numbers"
         scale = float(np.max(np.abs(expected_array), initial=1.0))
-        close = np.isclose(got_array, expected_array, rtol=1e-5, atol=1e-8 * scale,
+        close = np.isclose(got_array, expected_array, rtol=1e-3, atol=1e-3 * scale,
                            equal_nan=True)  # fmt: skip
         if not close.all():
             return f"{int((~close).sum())} of {close.size} values differ from the reference's"
@@ -154,6 +155,7 @@ class SpeedCheck:
         timed = function  # "pool2d" or a variant such as "pool2d:avg"
         spec = self._specs[timed]
         make_inputs = make_inputs or self._session.stage.timing_inputs[timed]
+        self._session.called.add(timed.partition(":")[0])
         student = self._session.student_worker()
         reference = self._session.reference_worker()
         with student.on_timing_cpu(), reference.on_timing_cpu():

@@ -6,7 +6,12 @@ but each output channel is filled with values of several channels and pixels.
 """
 
 BREAKS = "correlate2d_1x1"
-LOSES = ["test_1x1_mixes_channels_per_pixel", "test_1x1_matches_general"]
+# the speed tests check the timed results too: a wrong result fails them
+LOSES = [
+    "test_1x1_mixes_channels_per_pixel",
+    "test_1x1_matches_general",
+    "test_1x1_speed",
+]
 HINT = "(c_o, c_i) @ (c_i, h*w)"
 
 

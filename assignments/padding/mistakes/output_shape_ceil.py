@@ -6,6 +6,7 @@ edge is counted.
 """
 
 BREAKS = "output_shape"
+# the speed tests check the timed results too: a wrong result fails them
 LOSES = [
     "test_output_shape",
     "test_correlate2d_padding_and_stride",
@@ -18,6 +19,7 @@ LOSES = [
     "test_correlate2d_asymmetric_padding",
     "test_correlate2d_same",
     "test_correlate2d_non_contiguous",
+    "test_correlate2d_speed",
 ]
 HINT = "round down"
 
