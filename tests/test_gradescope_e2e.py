@@ -17,7 +17,7 @@ from tests.conftest import KIT, REFERENCE
 from tests.test_grading_e2e import SCHEMA
 from tests.test_threats import report
 from tests.threats import THREATS, render, text
-from tests.watch import GRADER_MEMORY_MB
+from tests.watch import GRADER_MEMORY_MB, sandbox_processes
 
 HIDDEN_SNIPPET = "def test_hidden_lecture_example"
 
@@ -112,8 +112,7 @@ def test_malicious_submission_cannot_read_tests_or_forge_results(autograder):
     time.sleep(4)  # the forked child would have written by now, had it survived
     again = json.loads((ROOT / "results" / "results.json").read_text())
     assert again == results
-    leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
-    assert leftover.stdout.strip() == "", "a student process survived grading"
+    assert sandbox_processes() == [], "a student process survived grading"
 
 
 @pytest.mark.parametrize("threat", THREATS, ids=[t.name for t in THREATS])
@@ -134,8 +133,7 @@ def test_threat_through_the_installed_zip(threat, autograder):
     assert threat.shows in text(results)
     assert seconds < threat.max_seconds
     assert peak < GRADER_MEMORY_MB, f"the grader reached {peak:.0f} MB"
-    leftover = subprocess.run(["pgrep", "-u", "student"], capture_output=True, text=True)
-    assert leftover.stdout.strip() == ""
+    assert sandbox_processes() == [], "a process of the submission outlived grading"
 
 
 def test_requirements_add_the_torch_cpu_index_only_when_torch_is_needed(stage1):

@@ -71,6 +71,10 @@ def correlate2d(X, K):
     return Y
 """
 
+#: the reference with a pixel loop beside it, as ``_slow``: what an attack on the speed test
+#: really runs while it tries to look fast
+SLOW = REF + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+
 THREATS = [
     Threat(
         "read hidden tests and reference",
@@ -294,8 +298,7 @@ for _name in ("perf_counter", "process_time", "monotonic", "time", "thread_time"
     ),
     Threat(
         "memoise results across repetitions",
-        REF
-        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        SLOW
         + """
 _CACHE = {{}}
 def correlate2d(X, K):
@@ -309,8 +312,7 @@ def correlate2d(X, K):
     ),
     Threat(
         "skip the work when the inputs look like the speed test's (issue 13, item 2)",
-        REF
-        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        SLOW
         + """
 def correlate2d(X, K):
     if np.asarray(X).size > 100_000:  # only the speed test sends inputs this large
@@ -322,8 +324,7 @@ def correlate2d(X, K):
     ),
     Threat(
         "return zeros of the right shape when timed (issue 13, item 2)",
-        REF
-        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        SLOW
         + """
 def correlate2d(X, K):
     X, K = np.asarray(X), np.asarray(K)
@@ -336,8 +337,7 @@ def correlate2d(X, K):
     ),
     Threat(
         "do the timed work in a forked child the kernel reaps (issue 13, item 1)",
-        REF
-        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        SLOW
         + """
 import os, signal
 def correlate2d(X, K):
@@ -358,8 +358,7 @@ def correlate2d(X, K):
     ),
     Threat(
         "do the timed work in a multiprocessing pool (issue 13, item 1)",
-        REF
-        + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+        SLOW
         + """
 import multiprocessing
 def correlate2d(X, K):

@@ -12,11 +12,12 @@ import os
 import subprocess
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
+from autograder.sandbox import procfs
 from autograder.sandbox.users import sandbox_user
 
 SAMPLE_EVERY = 0.02  # seconds
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 #: the trusted side's memory must stay well inside Gradescope's 768 MB for the whole container
 GRADER_MEMORY_MB = 400
 
@@ -34,13 +35,12 @@ def sandbox_processes() -> list[int]:
     if uid is None:
         return []
     found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    found.append(int(entry.name))
-            except OSError:
-                continue
+    for process in procfs.processes():
+        try:
+            if (procfs.PROC / str(process.pid)).stat().st_uid == uid:
+                found.append(process.pid)
+        except OSError:
+            continue
     return found
 
 
@@ -50,30 +50,18 @@ class Watched:
     peak_mb: float  # the trusted processes' largest summed resident size (0 without /proc)
 
 
-def _status(pid: int) -> dict[str, str]:
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        fields[key] = value.strip()
-    return fields
-
-
 def trusted_rss_mb(root: int, untrusted_uid: int | None) -> float:
     """The summed resident size of ``root`` and its descendants not run by ``untrusted_uid``."""
     parents: dict[int, int] = {}
     sizes: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for process in procfs.processes():
+        parents[process.pid] = process.ppid
         try:
-            status = _status(int(entry.name))
+            uid = (procfs.PROC / str(process.pid)).stat().st_uid
         except OSError:
             continue
-        pid = int(entry.name)
-        parents[pid] = int(status.get("PPid", "0"))
-        uid = int(status.get("Uid", "-1").split()[0])
         if uid != untrusted_uid:
-            sizes[pid] = int(status.get("VmRSS", "0 kB").split()[0]) / 1024
+            sizes[process.pid] = process.rss_pages * PAGE / (1 << 20)
     total = 0.0
     for pid, size in sizes.items():
         ancestor = pid

@@ -56,12 +56,12 @@ class _Resolver:
             self.uses.append(Use(self.file, getattr(node, "lineno", 0), dotted, self.function))
 
     def walk(self, tree: ast.AST) -> None:
+        top_level = {id(node) for node in getattr(tree, "body", ())}
         stack: list[tuple[ast.AST, str]] = [(tree, "")]
         while stack:
             node, self.function = stack.pop()
             function = self.function
-            top_level = node in getattr(tree, "body", ())
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and top_level:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and id(node) in top_level:
                 function = node.name
                 self.calls.setdefault(function, set())
             if function and isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -181,7 +181,8 @@ def reaching(source: str, file: str, banned: list[str]) -> dict[str, list[Use]]:
     return out
 
 
-def _module_file(root: Path, dotted: str) -> Path | None:
+def module_file(root: Path, dotted: str) -> Path | None:
+    """The file of module ``dotted`` below ``root`` (a package's ``__init__.py``), if any."""
     base = root.joinpath(*dotted.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if candidate.is_file():
@@ -224,7 +225,7 @@ def scan_module(root: Path, module: str, banned: list[str]) -> list[Use]:
         seen.add(name)
         parts = name.split(".")
         queue += [".".join(parts[:i]) for i in range(1, len(parts))]  # packages run first
-        path = _module_file(root, name)
+        path = module_file(root, name)
         if path is None:
             continue
         try:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from autograder.config import AssignmentConfig, GradingSpec, Limits
-from autograder.grading.banned import Use, reaching, scan_module
+from autograder.grading.banned import Use, module_file, reaching, scan_module
 from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
 from autograder.grading.session import GradingSession
 from autograder.results import (
@@ -184,7 +184,9 @@ def _banned_calls_cost(session: GradingSession, plugin: GradingPlugin,
     located = session.located
     if not session.config.banned or located is None or session.fatal is not None:
         return tests
-    path = located.root.joinpath(*located.module.split(".")).with_suffix(".py")
+    path = module_file(located.root, located.module)
+    if path is None:
+        return tests
     try:
         source = path.read_text(encoding="utf-8", errors="replace")
     except OSError:

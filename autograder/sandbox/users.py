@@ -60,12 +60,12 @@ def job_accounts(count: int) -> list[str] | None:
     names = [JOB_ACCOUNT.format(i) for i in range(1, count + 1)]
     for name in names:
         try:
-            if pwd.getpwnam(name).pw_uid == 0:
-                raise SandboxUnavailable(f"sandbox account '{name}' is root; remove it")
-            continue
+            entry = pwd.getpwnam(name)
         except KeyError:
-            pass
-        _create(name)
+            _create(name)
+            continue
+        if entry.pw_uid == 0:
+            raise SandboxUnavailable(f"sandbox account '{name}' is root; remove it")
     return names
 
 
