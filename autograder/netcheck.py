@@ -95,11 +95,18 @@ def lenet_forward(params: list[np.ndarray], X: np.ndarray, modern: bool = False)
     return result
 
 
+def logits(params: list[np.ndarray], X: np.ndarray, modern: bool,
+           batch: int = 256) -> np.ndarray:  # fmt: skip
+    """:func:`lenet_forward` over ``X`` in batches (bounded memory)."""
+    if not len(X):
+        return np.zeros((0, LENET_PARAMETER_SHAPES[-1][0]))
+    return np.concatenate([lenet_forward(params, X[start : start + batch], modern)
+                           for start in range(0, len(X), batch)])  # fmt: skip
+
+
 def accuracy(params: list[np.ndarray], X: np.ndarray, y: np.ndarray, modern: bool,
              batch: int = 256) -> float:  # fmt: skip
     """The fraction of ``X`` that LeNet-5 with these weights classifies as ``y``."""
-    correct = 0
-    for start in range(0, len(y), batch):
-        logits = lenet_forward(params, X[start : start + batch], modern)
-        correct += int(np.sum(logits.argmax(axis=1) == y[start : start + batch]))
-    return correct / len(y) if len(y) else 0.0
+    if not len(y):
+        return 0.0
+    return float(np.mean(logits(params, X, modern, batch).argmax(axis=1) == y))

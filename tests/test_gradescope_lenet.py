@@ -4,6 +4,7 @@ importing torch, and the accuracy on the leaderboard."""
 
 from __future__ import annotations
 
+import time
 from importlib.util import find_spec
 
 import jsonschema
@@ -12,7 +13,11 @@ import pytest
 from autograder.stages import get_stage
 from tests import autograder_install
 from tests.conftest import KIT, LENET_REFERENCE
+from tests.pretrained import PRETRAINED, assert_no_help, pretrained_upload
 from tests.test_grading_e2e import SCHEMA
+from tests.test_threats import report
+from tests.threats import Threat
+from tests.watch import GRADER_MEMORY_MB, sandbox_processes
 
 pytestmark = [
     *autograder_install.MARKS,
@@ -49,3 +54,20 @@ def test_stub_scores_zero_with_a_message(lenet_autograder):
     jsonschema.validate(results, SCHEMA)
     assert results["score"] == 0
     assert any("not implemented yet" in t["output"] for t in results["tests"])
+
+
+@pytest.mark.parametrize(("jitter", "shows"), PRETRAINED, ids=["as-shipped", "jittered"])
+def test_weights_trained_beforehand_are_no_help(lenet_autograder, lenet_lab, jitter, shows,
+                                                tmp_path):  # fmt: skip
+    """The stage-5 threat of tests/test_threats.py, graded by the real run_autograder."""
+    upload = pretrained_upload(lenet_lab, tmp_path, jitter)
+    started = time.monotonic()
+    results, _ = autograder_install.run_submission({"lenet.py": upload.read_text()})
+    seconds = time.monotonic() - started
+    jsonschema.validate(results, SCHEMA)
+    threat = Threat(f"stage 5: pretrained weights ({'jittered' if jitter else 'as shipped'})",
+                    "", lambda r: True, shows)  # fmt: skip
+    report("Gradescope zip", threat, results, seconds, autograder_install.last_peak_mb)
+    assert_no_help(results, shows)
+    assert autograder_install.last_peak_mb < GRADER_MEMORY_MB
+    assert sandbox_processes() == [], "a process of the submission outlived grading"

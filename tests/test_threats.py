@@ -8,6 +8,7 @@ CNNGRADE_THREAT_REPORT=FILE to append a table row per threat.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -19,8 +20,9 @@ import jsonschema
 import pytest
 
 from tests.conftest import KIT
+from tests.pretrained import PRETRAINED, assert_no_help, pretrained_upload
 from tests.test_grading_e2e import SCHEMA
-from tests.threats import THREATS, render, score, text
+from tests.threats import THREATS, Threat, render, score, text
 from tests.watch import GRADER_MEMORY_MB, run_watched, sandbox_processes, sandbox_uid
 
 pytestmark = pytest.mark.slow
@@ -81,5 +83,28 @@ def test_threat_through_cnngrade_grade(threat, locked_kit, tmp_path):
     assert threat.check(results), json.dumps(results)[:3000]
     assert threat.shows in text(results)
     assert seconds < threat.max_seconds
+    assert watched.peak_mb < GRADER_MEMORY_MB, f"the grader reached {watched.peak_mb:.0f} MB"
+    assert sandbox_processes() == [], "a process of the submission outlived grading"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="stage 5 needs torch")
+@pytest.mark.parametrize(("jitter", "shows"), PRETRAINED, ids=["as-shipped", "jittered"])
+def test_weights_trained_beforehand_are_no_help(jitter, shows, locked_kit, lenet_lab, tmp_path):
+    """Stage 5, issue 13 item 4: weights trained on every public digit, relabelled by a vote
+    over the training batches, no SGD step (before: 42/52, held-out accuracy 1.000)."""
+    upload = pretrained_upload(lenet_lab, tmp_path / "upload", jitter)
+    out = tmp_path / "results.json"
+    started = time.monotonic()
+    command = ["grade", "lenet", str(upload), "-o", str(out), "--kit", str(locked_kit)]
+    watched = run_watched([sys.executable, "-m", "autograder.cli", *command],
+                          untrusted_uid=sandbox_uid(), timeout=300)  # fmt: skip
+    seconds = time.monotonic() - started
+    assert watched.proc.returncode == 0, watched.proc.stderr[-2000:]
+    results = json.loads(out.read_text())
+    jsonschema.validate(results, SCHEMA)
+    threat = Threat(f"stage 5: pretrained weights ({'jittered' if jitter else 'as shipped'})",
+                    "", lambda r: True, shows)  # fmt: skip
+    report("cnngrade grade", threat, results, seconds, watched.peak_mb)
+    assert_no_help(results, shows)
     assert watched.peak_mb < GRADER_MEMORY_MB, f"the grader reached {watched.peak_mb:.0f} MB"
     assert sandbox_processes() == [], "a process of the submission outlived grading"
