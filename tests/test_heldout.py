@@ -152,3 +152,11 @@ def test_knowledge_of_the_public_digits_no_longer_transfers(digits):
     assert min(relabel_only) > 0.8, relabel_only  # what the attack had before
     assert max(transfer) < 0.35, transfer
     assert min(learned) > 0.7, learned
+
+
+def test_working_in_chunks_changes_nothing(digits):
+    images, labels = digits
+    disguise = heldout.Disguise.draw(np.random.default_rng(10), jitter=0.0)
+    whole, _ = disguise.apply(images[:40], labels[:40], np.random.default_rng(0))
+    pieces, _ = disguise.apply(images[:40], labels[:40], np.random.default_rng(0), chunk=7)
+    np.testing.assert_array_equal(whole, pieces)
