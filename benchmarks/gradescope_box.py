@@ -27,7 +27,7 @@ from _cgroup import Box, BoxUnavailable
 from _common import ROOT, build_lenet_submission, build_submission
 from grading_cost import STAGE5_CASES
 
-from autograder.stages import Stage, all_stages
+from autograder.course.stages import Stage, all_stages
 from tests import autograder_install
 
 STAGE1_CASES = [("infinite loop in correlate2d", "hang")]  # the one that costs grading time

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from _common import ROOT, build_lenet_submission, build_submission, grade_with_cli
 
-from autograder.stages import all_stages
+from autograder.course.stages import all_stages
 
 STAGE1_CASES = [
     ("double loop", "loop"),

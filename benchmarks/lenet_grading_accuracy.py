@@ -2,7 +2,7 @@
 
 Repeats the graded training run as grading does it (a random split, unseeded
 initialisation, and the digits either only relabelled, as before issue 13, or disguised by
-a fresh :class:`autograder.heldout.Disguise`, as graded now) and prints the spread of
+a fresh :class:`autograder.lab.heldout.Disguise`, as graded now) and prints the spread of
 held-out accuracy measured by the trusted NumPy LeNet. Each grading trains twice (on
 differently shuffled batches) and the better run counts, as the hidden test does. The
 graded setting (12 epochs, lr 0.05, batches of 32; full marks from 0.85) was chosen from
@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from _common import ROOT
 
-from autograder import datasets, heldout, labtools, netcheck
+from autograder.lab import datasets, heldout, labtools, netcheck
 
 SETTINGS = [(12, 0.05, 32), (15, 0.05, 32)]  # epochs, lr, batch; the first is graded
 FULL_MARKS_AT = 0.85

@@ -43,7 +43,7 @@ import torch.nn.functional as F
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder import datasets  # noqa: E402
+from autograder.lab import datasets  # noqa: E402
 
 
 def reference() -> Any:

@@ -35,7 +35,7 @@ def run(modern: bool, epochs: int, lr: float, seed: int) -> dict[str, list[float
     sys.path.insert(0, str(KIT / "solutions"))
     from cnnlab.lenet import lenet, train
 
-    from autograder.datasets import data_iters, load_digits28, split
+    from autograder.lab.datasets import data_iters, load_digits28, split
 
     torch.manual_seed(seed)
     images, labels = load_digits28()

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from autograder.course.stages import Stage
 from autograder.packaging.build import BuildReport, build
-from autograder.stages import Stage
 from tests.watch import run_watched, sandbox_uid
 
 ROOT = Path("/autograder")

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from autograder.course.stages import Stage, get_stage
 from autograder.grading.runner import stage_points
-from autograder.stages import Stage, get_stage
 
 KIT = Path(__file__).resolve().parent.parent
 #: stage 1's total points, as `cnngrade list` and every grading count them

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import datasets
+from autograder.lab import datasets
 from tests.conftest import KIT, LENET_REFERENCE
 
 #: (jitter, what the student is shown): shipped weights loaded as they are end as one

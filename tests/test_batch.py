@@ -10,8 +10,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from autograder import cli
-from autograder.batch import discover
+from autograder.cli import app as cli
+from autograder.grading.batch import discover
 from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, build_submission
 
 EXPORT_YAML = """\

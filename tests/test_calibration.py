@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from autograder.calibration import read_members, time_member, validate
+from autograder.authoring.calibration import read_members, time_member, validate
+from autograder.course.stages import Stage, all_stages
 from autograder.errors import ConfigError
-from autograder.stages import Stage, all_stages
 from tests.conftest import KIT
 
 MEMBERS = [

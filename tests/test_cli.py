@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from autograder import cli
+from autograder.cli import app as cli
+from autograder.course.stages import all_stages
+from autograder.grading.results import GradingResults, TestResult
 from autograder.grading.runner import grade
-from autograder.results import GradingResults, TestResult
-from autograder.stages import all_stages
 from tests.conftest import KIT, STAGE1_POINTS, run_cli
 
 COMMANDS = sorted(cli.main.commands)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.config import (
+from autograder.course.config import (
     AssignmentConfig,
     GradingSpec,
     Limits,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from autograder.authoring.mistakes import compose, mistake_files, read_mistake
+from autograder.course.stages import get_stage
 from autograder.grading.runner import grade
-from autograder.mistakes import compose, mistake_files, read_mistake
-from autograder.stages import get_stage
 from tests import autograder_install
 
 pytestmark = autograder_install.MARKS

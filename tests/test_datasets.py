@@ -8,7 +8,7 @@ import struct
 import numpy as np
 import pytest
 
-from autograder.datasets import (
+from autograder.lab.datasets import (
     DataError,
     data_iters,
     load_digits28,

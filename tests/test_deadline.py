@@ -7,7 +7,7 @@ import time
 
 import jsonschema
 
-from autograder.gradescope import FALLBACK_MESSAGE, Layout, fallback, run
+from autograder.grading.gradescope import FALLBACK_MESSAGE, Layout, fallback, run
 from tests.conftest import KIT, STAGE1_POINTS, run_cli
 from tests.test_grading_e2e import SCHEMA
 

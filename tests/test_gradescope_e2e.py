@@ -139,8 +139,8 @@ def test_threat_through_the_installed_zip(threat, autograder):
 def test_requirements_add_the_torch_cpu_index_only_when_torch_is_needed(stage1):
     from dataclasses import replace
 
+    from autograder.course.stages import Stage
     from autograder.packaging.build import requirements
-    from autograder.stages import Stage
 
     plain = requirements(stage1)
     assert "torch" not in plain and "--extra-index-url" not in plain

@@ -10,7 +10,7 @@ from importlib.util import find_spec
 import jsonschema
 import pytest
 
-from autograder.stages import get_stage
+from autograder.course.stages import get_stage
 from tests import autograder_install
 from tests.conftest import KIT, LENET_REFERENCE
 from tests.pretrained import PRETRAINED, assert_no_help, pretrained_upload

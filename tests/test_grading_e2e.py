@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from autograder.stages import get_stage
+from autograder.course.stages import get_stage
 from tests.conftest import KIT
 
 SCHEMA = json.loads(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder import datasets, heldout
+from autograder.lab import datasets, heldout
 from tests.conftest import KIT
 
 DATA = KIT / "assignments" / "lenet" / "data"

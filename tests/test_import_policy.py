@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from autograder.course.image import FRAMEWORK_PACKAGES, image_distributions
+from autograder.course.stages import get_stage
 from autograder.grading.runner import grade
-from autograder.image import FRAMEWORK_PACKAGES, image_distributions
 from autograder.sandbox.imports import allowed_entries, make_view
-from autograder.stages import get_stage
 
 
 def _module(stage_id: str, statement: str, tmp_path):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder import labtools, netcheck
+from autograder.course.stages import get_stage
 from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.session import GradingSession
+from autograder.lab import labtools, netcheck
 from autograder.sandbox.protocol import Handle
-from autograder.stages import get_stage
 from tests.conftest import KIT, LENET_REFERENCE
 
 torch = pytest.importorskip("torch")
@@ -99,5 +99,19 @@ def test_objects_come_back_as_handles_and_tools_run_in_the_worker(lenet_session)
 
 def test_unknown_tools_are_refused_by_the_worker(lenet_session):
     session = lenet_session._session
-    with pytest.raises(RuntimeError, match="unknown tool"):  # a grader bug, not a student fault
+    # a grader bug, not a student fault
+    with pytest.raises(RuntimeError, match=r"has no tool 'os\.system'"):
         session.call("os.system", ("id",), {}, "a forged tool call", tool=True)
+
+
+def test_a_stage_without_tools_has_none():
+    """Stages 1-4 name no tools module: their workers import no course code, and a tool call
+    is refused (a grader bug, not the student's fault)."""
+    stage = get_stage("correlate2d", KIT)
+    assert stage.config.grading.tools == ""
+    session = GradingSession(stage, stage.reference)
+    try:
+        with pytest.raises(RuntimeError, match="has no tool 'data_iter'"):
+            session.call("data_iter", (), {}, "a tool call in stage 1", tool=True)
+    finally:
+        session.close()

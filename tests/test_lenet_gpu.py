@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder import datasets, labtools, netcheck
+from autograder.lab import datasets, labtools, netcheck
 from tests.conftest import KIT
 
 torch = pytest.importorskip("torch")

@@ -15,8 +15,8 @@ from importlib.util import find_spec
 
 import pytest
 
+from autograder.course.stages import get_stage
 from autograder.grading.runner import GradingOptions, grade
-from autograder.stages import get_stage
 from tests.conftest import KIT, build_lenet_submission
 
 pytestmark = pytest.mark.skipif(find_spec("torch") is None, reason="stage 5 needs torch")
@@ -53,7 +53,7 @@ def test_reference_full_marks_without_torch_in_the_grader(tmp_path):
         "import sys\n"
         "from pathlib import Path\n"
         "from autograder.grading.runner import grade_to_file\n"
-        "from autograder.stages import get_stage\n"
+        "from autograder.course.stages import get_stage\n"
         f"stage = get_stage('lenet', Path({str(KIT)!r}))\n"
         f"grade_to_file(stage, stage.reference, Path({str(out)!r}))\n"
         "print('torch imported:', 'torch' in sys.modules)\n"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from autograder.authoring.mistakes import Mistake, compose, judge, mistake_files, read_mistake
+from autograder.course.stages import all_stages, get_stage
 from autograder.errors import ConfigError
-from autograder.mistakes import Mistake, compose, judge, mistake_files, read_mistake
-from autograder.results import GradingResults, TestResult
-from autograder.stages import all_stages, get_stage
+from autograder.grading.results import GradingResults, TestResult
 
 MISTAKE = '''"""Flipped kernel."""
 

@@ -16,9 +16,9 @@ import nbformat
 import pytest
 
 from autograder.authoring import release
-from autograder.notebook_upload import extract
-from autograder.pack import inspect
-from autograder.stages import get_stage
+from autograder.course.stages import get_stage
+from autograder.intake.notebook import extract
+from autograder.intake.pack import inspect
 from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, run_cli
 
 

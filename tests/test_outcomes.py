@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from autograder.authoring.markers import DEFAULT_HINT
-from autograder.checks import assert_array, assert_equal
+from autograder.grading.checks import assert_array, assert_equal
 from autograder.grading.outcomes import GENERIC_MESSAGES, GRADER_ERROR, STRUCTURE_ERROR, explain
 from autograder.sandbox.faults import CallTimedOut, raised_exception
 
@@ -108,7 +108,7 @@ def test_assert_equal(got, expected, ok):
     (7, (3, 4), "expected a tuple"),
 ])  # fmt: skip
 def test_assert_integers(got, expected, message):
-    from autograder.checks import assert_integers
+    from autograder.grading.checks import assert_integers
 
     if message is None:
         assert_integers(got, expected, call="output_shape()")
@@ -118,7 +118,7 @@ def test_assert_integers(got, expected, message):
 
 
 def test_call_with_hint_adds_the_hint_to_the_students_error():
-    from autograder.checks import call_with_hint
+    from autograder.grading.checks import call_with_hint
     from autograder.sandbox.faults import raised_exception
 
     def raising(error):

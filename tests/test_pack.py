@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from autograder.pack import bundle, inspect
+from autograder.intake.pack import bundle, inspect
 from tests.conftest import KIT, REFERENCE
 
 

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from autograder.results import (
+from autograder.grading.results import (
     GRADESCOPE_OUTPUT_LIMIT,
     TEST_OUTPUT_LIMIT,
     GradingResults,

@@ -15,7 +15,6 @@ import pytest
 from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck
-from autograder.sandbox.client import OUTPUT_KEEP
 from autograder.sandbox.faults import (
     BadReturnValue,
     CallTimedOut,
@@ -25,6 +24,7 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
+from autograder.sandbox.output import OUTPUT_KEEP
 from tests.conftest import REFERENCE
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="privilege separation needs root")
@@ -148,7 +148,12 @@ def test_output_is_captured_and_capped(proxy):
     proxy.shout(100)
     assert proxy._session.take_output() == "x" * 100
     proxy.shout(5_000_000)
-    assert len(proxy._session.take_output()) <= OUTPUT_KEEP
+    printed = proxy._session.take_output()
+    kept, _, note = printed.partition("\n… [")
+    assert len(kept) <= OUTPUT_KEEP
+    assert note.startswith(f"{100 + 5_000_000 - OUTPUT_KEEP:,} more bytes of output were not")
+    proxy.shout(10)  # each cut is told once: the next take tells only of the new 10 bytes
+    assert proxy._session.take_output().startswith("\n… [10 more bytes")
 
 
 def test_sys_exit_in_a_call_is_an_error_not_a_crash(proxy):
@@ -428,7 +433,8 @@ def test_a_module_below_a_private_folder_is_reached_and_nothing_else_there(tmp_p
     """A Python or an upload below a folder the sandbox account cannot search (/root is
     drwx------ where pyenv lives) is shown to the worker in a mount namespace of its own:
     what the worker needs, and nothing else of that folder."""
-    from autograder.sandbox.client import Worker, WorkerSpec
+    from autograder.sandbox.client import Worker
+    from autograder.sandbox.spec import WorkerSpec
     from autograder.sandbox.users import sandbox_user
 
     user = sandbox_user()

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from autograder.authoring import scaffold
 from autograder.cli import main
-from autograder.config import describe_keys, load_config
-from autograder.stages import get_stage
+from autograder.course.config import describe_keys, load_config
+from autograder.course.stages import get_stage
 from tests import autograder_install
 from tests.conftest import KIT
 

@@ -10,11 +10,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from autograder import speedcheck
+from autograder.authoring import speedcheck
+from autograder.authoring.calibration import read_members, student_member
 from autograder.authoring.release import speedcheck_source
-from autograder.calibration import read_members, student_member
+from autograder.course.stages import Stage, all_stages, get_stage
 from autograder.grading.runner import grade, stage_points
-from autograder.stages import Stage, all_stages, get_stage
 from tests.conftest import KIT
 from tests.test_calibration import write_kit
 
@@ -238,8 +238,8 @@ def test_calibrate_student_prints_the_table_and_fails_on_a_wrong_verdict(monkeyp
     """Is ``cnngrade calibrate STAGE --student`` plumbing over calibrate_student?"""
     from click.testing import CliRunner
 
-    from autograder import cli
-    from autograder.calibration import StudentOutcome, zoo_members
+    from autograder.authoring.calibration import StudentOutcome, zoo_members
+    from autograder.cli import app as cli
 
     member = zoo_members(stage1)[0]
     seen = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.stages import all_stages
+from autograder.course.stages import all_stages
 
 TEST_FILES = sorted(
     path

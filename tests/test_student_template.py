@@ -9,7 +9,7 @@ from importlib.util import find_spec
 
 import pytest
 
-from autograder.stages import all_stages
+from autograder.course.stages import all_stages
 from tests.conftest import KIT
 
 #: pytest as a student runs it: the course kit (``autograder``) cannot be imported

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import autograder.submission
-from autograder.config import load_config
+import autograder.intake.submission
+from autograder.course.config import load_config
+from autograder.intake.submission import SubmissionProblem, hand_over, locate, unpack
 from autograder.sandbox.users import SandboxUser
-from autograder.submission import SubmissionProblem, hand_over, locate, unpack
 
 REAL_CONFIG = Path(__file__).resolve().parents[1] / "assignments/correlate2d/assignment.toml"
 
@@ -406,7 +406,7 @@ def test_is_an_empty_zip_a_submission_problem(tmp_path, config):
 
 @pytest.mark.parametrize("kind", ["folder", "zip"])
 def test_are_too_many_files_a_submission_problem(tmp_path, monkeypatch, kind):
-    monkeypatch.setattr(autograder.submission, "MAX_FILES", 3)
+    monkeypatch.setattr(autograder.intake.submission, "MAX_FILES", 3)
     files = {f"f{i}.py": "" for i in range(5)}
     if kind == "folder":
         upload = make_tree(tmp_path / "upload", files)
@@ -419,7 +419,7 @@ def test_are_too_many_files_a_submission_problem(tmp_path, monkeypatch, kind):
 
 @pytest.mark.parametrize("kind", ["folder", "zip"])
 def test_is_the_file_count_limit_itself_allowed(tmp_path, monkeypatch, config, kind):
-    monkeypatch.setattr(autograder.submission, "MAX_FILES", 3)
+    monkeypatch.setattr(autograder.intake.submission, "MAX_FILES", 3)
     files = {"correlate.py": "", "a.py": "", "b.py": ""}
     if kind == "folder":
         upload = make_tree(tmp_path / "upload", files)
@@ -431,7 +431,7 @@ def test_is_the_file_count_limit_itself_allowed(tmp_path, monkeypatch, config, k
 
 @pytest.mark.parametrize("kind", ["folder", "zip"])
 def test_are_too_many_bytes_a_submission_problem(tmp_path, monkeypatch, kind):
-    monkeypatch.setattr(autograder.submission, "MAX_BYTES", 1000)
+    monkeypatch.setattr(autograder.intake.submission, "MAX_BYTES", 1000)
     files = {"correlate.py": "x" * 600, "data.py": "y" * 600}
     if kind == "folder":
         upload = make_tree(tmp_path / "upload", files)

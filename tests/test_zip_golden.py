@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from autograder.course.stages import all_stages
 from autograder.packaging.build import build
-from autograder.stages import all_stages
 
 GOLDEN = Path(__file__).parent / "golden" / "zips"
 STAGES = all_stages()

@@ -2,7 +2,7 @@
 description, the ones a stage sets written out and the others commented out with their
 defaults (or an example), so that an instructor edits a file instead of reading a manual.
 
-The text is generated from the schema's dataclasses (:mod:`autograder.config`), the one
+The text is generated from the schema's dataclasses (:mod:`autograder.course.config`), the one
 place keys and their meanings are declared.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import MISSING, Field, fields, is_dataclass
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from autograder.config import AssignmentConfig
+from autograder.course.config import AssignmentConfig
 
 WIDTH = 92
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")

@@ -8,7 +8,7 @@ import re
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from autograder.stages import Stage
+from autograder.course.stages import Stage
 
 INTRO = """\
 # Stage {number}: {title}

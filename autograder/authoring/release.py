@@ -15,8 +15,8 @@ from pathlib import Path
 
 from autograder.authoring import notebooks
 from autograder.authoring.markers import make_stub
-from autograder.kit import SOLUTIONS, TEMPLATE
-from autograder.stages import Stage, all_stages
+from autograder.course.kit import SOLUTIONS, TEMPLATE
+from autograder.course.stages import Stage, all_stages
 
 STUDENT_REQUIREMENTS = "numpy>=1.24\npytest>=7.4\n"
 TORCH_REQUIREMENT = (
@@ -71,7 +71,7 @@ def generate(kit: Path) -> Release:
 def _add_lab_files(release: Release, stages: list[Stage]) -> None:
     """Stage 5's data and test helpers: the kit's own modules, copied unchanged, so that
     students load data and run the public tests with exactly what grading uses."""
-    package = resources.files("autograder")
+    package = resources.files("autograder.lab")
     release.add("cnnlab/data.py", (package / "datasets.py").read_bytes())
     release.add("tests/labtools.py", (package / "labtools.py").read_bytes())
     for stage in stages:
@@ -80,17 +80,17 @@ def _add_lab_files(release: Release, stages: list[Stage]) -> None:
             release.add("data/digits.npz", digits.read_bytes())
 
 
-#: the line of ``autograder/speedcheck.py`` that release fills with the graded limits
+#: the line of ``autograder/authoring/speedcheck.py`` that release fills with the graded limits
 GRADED_LINE = "GRADED: dict[tuple[str, str], tuple[float, str]] = {}\n"
 
 
 def speedcheck_source(stages: list[Stage]) -> str:
-    """The students' speed-feedback helper: :mod:`autograder.speedcheck` with each graded
+    """The students' speed-feedback helper: :mod:`autograder.authoring.speedcheck` with each graded
     speed test's limit and hint written in (from the stages' assignment.toml), so that its
     messages name the limit and give the hint the graded test would."""
-    source = (resources.files("autograder") / "speedcheck.py").read_text(encoding="utf-8")
+    source = (resources.files("autograder.authoring") / "speedcheck.py").read_text(encoding="utf-8")
     if GRADED_LINE not in source:
-        raise RuntimeError(f"autograder/speedcheck.py lacks the line {GRADED_LINE!r}")
+        raise RuntimeError(f"autograder/authoring/speedcheck.py lacks the line {GRADED_LINE!r}")
     entries = "".join(
         f"    ({stage.id!r}, {key!r}): ({spec.limit!r}, {spec.hint.strip()!r}),\n"
         for stage in stages

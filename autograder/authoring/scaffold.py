@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from autograder.authoring.configdoc import documented_toml
-from autograder.config import CONFIG_NAME
+from autograder.course.config import CONFIG_NAME
+from autograder.course.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE
+from autograder.course.stages import all_stages
 from autograder.errors import CnngradeError
-from autograder.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE
-from autograder.stages import all_stages
 
 STAGE_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 #: module names the student template already uses for something else

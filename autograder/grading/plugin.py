@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
-from autograder.config import GradingSpec
+from autograder.course.config import GradingSpec
 from autograder.grading.outcomes import explain
 from autograder.grading.proxy import SubmissionProxy
+from autograder.grading.results import LeaderboardEntry, TestResult, Visibility
 from autograder.grading.session import OUT_OF_TIME, GradingSession
 from autograder.grading.timing import SpeedCheck
-from autograder.results import LeaderboardEntry, TestResult, Visibility
 from autograder.sandbox.faults import OutOfTime, SubmissionNotLoadable
 
 
@@ -155,7 +155,7 @@ class GradingPlugin:
 
     @pytest.fixture
     def tools(self) -> Any:
-        """The helpers of :mod:`autograder.labtools`, run in the student's worker."""
+        """The stage's test helpers (``[grading] tools``), run in the student's worker."""
         return self._proxy.tools
 
     @pytest.fixture

@@ -7,13 +7,13 @@ about the call (inputs it modified, results sharing memory with an input).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from autograder import labtools
 from autograder.grading.session import GradingSession
 from autograder.sandbox.client import Keep
 from autograder.sandbox.protocol import Handle, Strided
@@ -58,7 +58,7 @@ class SubmissionProxy:
     arguments, and ``submission.method(handle, "state_dict")`` calls a method on one. In a
     stage with ``grading.keep_objects``, results that are not plain data come back as
     handles on their own, so that tests read like calls to the module itself.
-    ``submission.tools`` runs the test helpers of :mod:`autograder.labtools` in the worker.
+    ``submission.tools`` runs the stage's test helpers (``[grading] tools``) in the worker.
     """
 
     def __init__(self, session: GradingSession, keep: Keep | None = None) -> None:
@@ -101,16 +101,23 @@ class SubmissionProxy:
 
 
 class ToolsProxy:
-    """``tools.data_iter(images, labels)`` and the other helpers of
-    :mod:`autograder.labtools`, run in the student's worker next to the student's objects;
+    """``tools.data_iter(images, labels)`` and the other helpers of the stage's ``[grading]
+    tools`` module, run in the student's worker next to the student's objects;
     results that are not plain data stay there as handles."""
 
     def __init__(self, session: GradingSession) -> None:
         self._session = session
 
+    def _names(self) -> set[str]:
+        """The tools the stage's config names (a module beside the framework, imported by
+        name: grading depends on no course module)."""
+        module = self._session.config.grading.tools
+        return set(importlib.import_module(module).TOOLS) if module else set()
+
     def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_") or name not in labtools.TOOLS:
-            raise AttributeError(f"autograder.labtools has no tool {name!r}")
+        if name.startswith("_") or name not in self._names():
+            module = self._session.config.grading.tools or "none: [grading] tools is empty"
+            raise AttributeError(f"this stage has no tool {name!r} (its tools module: {module})")
 
         def call(*args: Any, **kwargs: Any) -> Any:
             description = "the test helper " + describe_call(name, args, kwargs)

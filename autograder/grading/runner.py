@@ -15,18 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from autograder.config import AssignmentConfig, GradingSpec, Limits
+from autograder.course.config import AssignmentConfig, GradingSpec, Limits
+from autograder.course.stages import Stage
 from autograder.grading.banned import Use, module_file, reaching, scan_module
 from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
-from autograder.grading.session import GradingSession
-from autograder.results import (
+from autograder.grading.results import (
     GradingResults,
     LeaderboardEntry,
     TestResult,
     Visibility,
     write_results,
 )
-from autograder.stages import Stage
+from autograder.grading.session import GradingSession
 
 STAFF_TEST = "Grader diagnostics (staff only)"
 GRADER_FAILED = (

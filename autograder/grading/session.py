@@ -12,10 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from autograder.config import Limits
-from autograder.image import FRAMEWORK_PACKAGES, image_distributions
+from autograder.course.config import Limits
+from autograder.course.image import FRAMEWORK_PACKAGES, image_distributions
+from autograder.course.stages import Stage
+from autograder.intake.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
 from autograder.sandbox.access import exposed_secrets, unreachable_paths
-from autograder.sandbox.client import CallResult, Keep, Worker, WorkerSpec
+from autograder.sandbox.client import CallResult, Keep, Worker
 from autograder.sandbox.faults import (
     CallTimedOut,
     OutOfTime,
@@ -26,9 +28,8 @@ from autograder.sandbox.faults import (
 from autograder.sandbox.imports import make_view
 from autograder.sandbox.protocol import Handle
 from autograder.sandbox.reaper import become_subreaper, reap_orphans
+from autograder.sandbox.spec import WorkerSpec
 from autograder.sandbox.users import SandboxUser, sandbox_user
-from autograder.stages import Stage
-from autograder.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
 
 log = logging.getLogger("cnngrade")
 _warned: set[object] = set()
@@ -171,6 +172,7 @@ class GradingSession:
                 banned=self.banned,
                 import_view=self.import_view,
                 one_process=self.one_process,
+                tools=self.config.grading.tools,
             )
         )
         self._worker = worker
@@ -248,7 +250,8 @@ class GradingSession:
         worker = Worker(
             WorkerSpec(root=root, module=self.config.module_name, workdir=scratch,
                        limits=self.limits, preload=tuple(self.config.preload),
-                       import_view=self.import_view, one_process=self.one_process)
+                       import_view=self.import_view, one_process=self.one_process,
+                       tools=self.config.grading.tools)
         )  # fmt: skip
         worker.start()
         self._reference = worker

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.config import TimingSpec
+from autograder.course.config import TimingSpec
 from autograder.grading.proxy import describe_call
 from autograder.grading.session import GradingSession
 from autograder.sandbox.client import Worker

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from autograder.archive import DeterministicZip
+from autograder.course.image import image_requirements
+from autograder.course.kit import ASSIGNMENTS, SOLUTIONS
+from autograder.course.stages import Stage
 from autograder.errors import KitNotFoundError
-from autograder.image import image_requirements
-from autograder.kit import ASSIGNMENTS, SOLUTIONS
-from autograder.packaging.archive import DeterministicZip
 from autograder.packaging.wheel import build_wheel
-from autograder.stages import Stage
 
 SKIP_PARTS = {"__pycache__", "zoo", "mistakes", ".pytest_cache"}
 

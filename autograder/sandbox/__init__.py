@@ -1,6 +1,7 @@
 """Running untrusted student code: the worker process and the trusted client that drives it.
 
-Nothing in this subpackage imports the grading side; the worker imports only
-:mod:`autograder.sandbox.protocol` and :mod:`autograder.sandbox.worker` before it drops
+The bottom layer: nothing here imports the course, intake, grading or lab code (the
+import-linter contracts in ``pyproject.toml`` check it). The worker loads only this
+subpackage, the stage's preloads and the tools module its settings name, before it drops
 privileges and loads student code.
 """

@@ -7,14 +7,12 @@ import os
 import selectors
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
-from autograder.config import Limits
 from autograder.sandbox import cputime, protocol
 from autograder.sandbox.faults import (
     ONE_PROCESS_NOTE,
@@ -26,10 +24,13 @@ from autograder.sandbox.faults import (
     StudentRaised,
     SubmissionNotLoadable,
     WorkerCrashed,
+    describe_exit,
+    import_failure,
     raised_exception,
     refused_process,
 )
-from autograder.sandbox.users import SandboxUser
+from autograder.sandbox.output import OutputCapture
+from autograder.sandbox.spec import WorkerSpec
 
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")  # fmt: skip
@@ -40,27 +41,6 @@ _BOOT = (
     "import sys; sys.path.insert(0, sys.argv.pop(1)); "
     "from autograder.sandbox.worker import main; sys.exit(main(sys.argv))"
 )
-OUTPUT_KEEP = 256 * 1024  # bytes of student output kept per worker; the rest is counted
-
-
-@dataclass(frozen=True)
-class WorkerSpec:
-    """Everything needed to start a worker for one module."""
-
-    root: Path  # folder put on sys.path (the upload)
-    module: str  # dotted module name to import
-    workdir: Path  # the worker's writable current directory
-    limits: Limits = field(default_factory=Limits)
-    preload: tuple[str, ...] = ("numpy",)
-    user: SandboxUser | None = None
-    python: str = sys.executable
-    banned: tuple[str, ...] = ()
-    #: a folder of what student code may import (:mod:`autograder.sandbox.imports`): the
-    #: worker then runs without site-packages, with this folder and the standard library
-    import_view: Path | None = None
-    #: forbid the worker to create processes (:mod:`autograder.sandbox.oneprocess`): in a
-    #: stage with speed tests, whose CPU clock sees one process only
-    one_process: bool = False
 
 
 #: what becomes of a call's result (see :meth:`Worker.call`)
@@ -72,45 +52,6 @@ class CallResult:
     value: Any
     mutated: list[int | str]  # positions of positional arguments, names of keyword ones
     aliased: list[int | str]
-
-
-class OutputCapture:
-    """The worker's stdout+stderr, kept up to a bound and counted beyond it.
-
-    The pipe is non-blocking and pumped from the loop that waits for replies, so the worker
-    never blocks on a full pipe while it works, and nothing races: since the worker flushes
-    before each reply, one last pump in :meth:`take` collects everything printed so far.
-    """
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.fd = stream.fileno()
-        self._stream = stream
-        os.set_blocking(self.fd, False)
-        self._pending = bytearray()
-        self._kept = 0
-        self.dropped = 0
-        self.closed = False
-
-    def pump(self) -> None:
-        while not self.closed:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except BlockingIOError:
-                return
-            except OSError:
-                chunk = b""
-            if not chunk:
-                self.closed = True
-                return
-            room = max(0, OUTPUT_KEEP - self._kept)
-            self._pending += chunk[:room]
-            self._kept += min(room, len(chunk))
-            self.dropped += max(0, len(chunk) - room)
-
-    def take(self) -> str:
-        self.pump()
-        data, self._pending = bytes(self._pending), bytearray()
-        return data.decode("utf-8", errors="replace")
 
 
 def timing_cpu() -> set[int] | None:
@@ -127,7 +68,6 @@ class Worker:
         self.spec = spec
         self.process: subprocess.Popen[bytes] | None = None
         self.output: OutputCapture | None = None
-        self.callables: list[str] = []
         self._to_worker = -1
         self._from_worker = -1
         self._reader = protocol.FrameReader()
@@ -186,23 +126,7 @@ class Worker:
         assert self.process.stdout is not None
         self.output = OutputCapture(self.process.stdout)
         limits = spec.limits
-        settings = {
-            "workdir": str(spec.workdir),
-            "root": str(spec.root),
-            "preload": list(spec.preload),
-            "banned": list(spec.banned),
-            "one_process": spec.one_process,
-            "uid": spec.user.uid if spec.user else None,
-            "gid": spec.user.gid if spec.user else None,
-            "limits": {
-                "cpu_seconds": limits.cpu_seconds,
-                "memory_bytes": limits.memory_mb << 20,
-                "file_size_bytes": limits.file_size_mb << 20,
-                "max_processes": limits.max_processes,
-                "reply_bytes": limits.reply_mb << 20,
-            },
-        }
-        self._send(settings)
+        self._send(spec.settings())
         started, _ = self._receive(limits.load_timeout, during="starting the Python worker")
         if not started.get("ok", True):
             self.kill()
@@ -216,7 +140,6 @@ class Worker:
         if not reply.get("ok"):
             error = reply.get("error", {})
             raise SubmissionNotLoadable(self._import_message(error))
-        self.callables = [str(n) for n in reply.get("callables", [])]
 
     def close(self) -> None:
         """Stop the worker and everything in its process group. Safe to call twice."""
@@ -287,7 +210,7 @@ class Worker:
              timeout: float, description: str, keep: Keep = "plain",
              on: protocol.Handle | None = None, tool: bool = False) -> CallResult:  # fmt: skip
         """Call ``fn`` in the worker: a student function, the method ``fn`` of the kept
-        object ``on``, or (``tool``) the trusted helper ``fn`` of :mod:`autograder.labtools`.
+        object ``on``, or (``tool``) the trusted helper ``fn`` of the stage's tools module.
         Student errors come back as exceptions. ``keep``: "plain" (the result must be plain
         data), "handle" (it stays in the worker and a :class:`~protocol.Handle` comes
         back) or "auto" (plain data when it is, else a handle)."""
@@ -359,7 +282,7 @@ class Worker:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _import_message(self, error: dict[str, Any]) -> str:
-        text = _import_message(error)
+        text = import_failure(error)
         refused = refused_process(str(error.get("type")), str(error.get("message", "")))
         return text + ("\n" + ONE_PROCESS_NOTE if self.spec.one_process and refused else "")
 
@@ -479,42 +402,6 @@ class Worker:
         self.kill()
         return WorkerCrashed(f"The Python process running your code died while {during}: "
                              + describe_exit(code, self.spec.limits))  # fmt: skip
-
-
-def describe_exit(code: int | None, limits: Limits) -> str:
-    """Why a worker ended, in words a student can act on."""
-    if code is None:
-        return "it stopped responding."
-    if code >= 0:
-        return (
-            f"it exited with status {code}. Does your code call exit(), sys.exit() or "
-            "os._exit()? Remove such calls."
-        )
-    sig = -code
-    name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-    reasons = {
-        "SIGSEGV": "a segmentation fault (invalid memory access, e.g. through ctypes)",
-        "SIGBUS": "a bus error (invalid memory access)",
-        "SIGABRT": "an abort, often memory exhaustion inside a C library",
-        "SIGXCPU": f"it used more than its {limits.cpu_seconds} s of CPU time",
-        "SIGXFSZ": f"it wrote a file larger than {limits.file_size_mb} MiB",
-        "SIGKILL": "it was killed, usually for using too much memory",
-    }
-    return f"{reasons.get(name, 'a fatal signal')} ({name})."
-
-
-def _import_message(error: dict[str, Any]) -> str:
-    type_name = error.get("type", "Error")
-    text = f"Your module could not be imported: {type_name}: {error.get('message', '')}"
-    if error.get("traceback"):
-        text += "\n" + str(error["traceback"])
-    if type_name in ("SyntaxError", "IndentationError", "TabError"):
-        text += "\nFix the syntax error above (run `python -m py_compile` on the file to check)."
-    elif type_name in ("ModuleNotFoundError", "ImportError"):
-        text += "\nOnly NumPy and the standard library are available when grading this stage."
-    elif type_name == "SystemExit":
-        text += "\nYour module calls exit() or sys.exit() when imported; remove that call."
-    return text
 
 
 def _keys(value: Any) -> list[int | str]:

@@ -10,7 +10,11 @@ the same against the proxy as against the student's module imported directly.
 from __future__ import annotations
 
 import builtins
-from typing import Any
+import signal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from autograder.sandbox.limits import Limits
 
 
 class StudentFault(BaseException):
@@ -153,3 +157,41 @@ def raised_exception(info: dict[str, Any], function: str, call: str) -> BaseExce
     exc.student_message = str(info.get("message", ""))
     exc.student_traceback = str(info.get("traceback", ""))
     return exc
+
+
+def describe_exit(code: int | None, limits: Limits) -> str:
+    """Why a worker ended, in words a student can act on."""
+    if code is None:
+        return "it stopped responding."
+    if code >= 0:
+        return (
+            f"it exited with status {code}. Does your code call exit(), sys.exit() or "
+            "os._exit()? Remove such calls."
+        )
+    sig = -code
+    name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+    reasons = {
+        "SIGSEGV": "a segmentation fault (invalid memory access, e.g. through ctypes)",
+        "SIGBUS": "a bus error (invalid memory access)",
+        "SIGABRT": "an abort, often memory exhaustion inside a C library",
+        "SIGXCPU": f"it used more than its {limits.cpu_seconds} s of CPU time",
+        "SIGXFSZ": f"it wrote a file larger than {limits.file_size_mb} MiB",
+        "SIGKILL": "it was killed, usually for using too much memory",
+    }
+    return f"{reasons.get(name, 'a fatal signal')} ({name})."
+
+
+def import_failure(error: dict[str, Any]) -> str:
+    """What a student is told when their module could not be imported (``error``: the
+    worker's report)."""
+    type_name = error.get("type", "Error")
+    text = f"Your module could not be imported: {type_name}: {error.get('message', '')}"
+    if error.get("traceback"):
+        text += "\n" + str(error["traceback"])
+    if type_name in ("SyntaxError", "IndentationError", "TabError"):
+        text += "\nFix the syntax error above (run `python -m py_compile` on the file to check)."
+    elif type_name in ("ModuleNotFoundError", "ImportError"):
+        text += "\nOnly NumPy and the standard library are available when grading this stage."
+    elif type_name == "SystemExit":
+        text += "\nYour module calls exit() or sys.exit() when imported; remove that call."
+    return text

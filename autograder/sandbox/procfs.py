@@ -52,3 +52,19 @@ def processes() -> Iterator[ProcStat]:
                 yield stat(int(entry.name))
             except (OSError, ValueError, IndexError):
                 continue
+
+
+def tasks_of(uid: int) -> int:
+    """How many tasks (threads count, as for RLIMIT_NPROC) processes of ``uid`` run now."""
+    count = 0
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            lines = (entry / "status").read_text().splitlines()
+            fields = dict(line.split(":", 1) for line in lines if ":" in line)
+            if int(fields["Uid"].split()[0]) == uid:
+                count += int(fields.get("Threads", "1").strip() or 1)
+        except (OSError, ValueError, KeyError):
+            continue
+    return count

@@ -10,11 +10,9 @@ validates everything it receives.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
 import importlib.abc
 import os
-import resource
 import sys
 import time
 import traceback
@@ -25,13 +23,12 @@ from typing import Any
 
 import numpy as np
 
-from autograder import labtools
-from autograder.sandbox import mounts, oneprocess, protocol
+from autograder.sandbox import guard, mounts, oneprocess, protocol
+from autograder.sandbox.privileges import apply_limits, drop_privileges
 
 _shares_memory = np.shares_memory  # bound before student code can patch NumPy
 _array_equal = np.array_equal
 _MAX_MESSAGE = 2000
-_PR_SET_NO_NEW_PRIVS = 38
 # Imported before privileges are dropped: they then work even where the sandbox user cannot
 # read the interpreter's files, and their import time never counts against a student's call.
 # (measured: this list adds about 15 ms to a worker's start).
@@ -47,120 +44,11 @@ STANDARD_PRELOAD = (
 )  # fmt: skip
 
 
-def _processes_of(uid: int) -> int:
-    """How many processes (threads count too, as for RLIMIT_NPROC) ``uid`` runs now."""
-    count = 0
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/status") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-            if int(fields["Uid"].split()[0]) == uid:
-                count += int(fields.get("Threads", "1").strip() or 1)
-        except (OSError, ValueError, KeyError):
-            continue
-    return count
-
-
-def apply_limits(limits: dict[str, int], uid: int | None) -> None:
-    """Set hard = soft so student code cannot raise them again.
-
-    RLIMIT_NPROC counts every process of the account, so the limit is what the account
-    (the sandbox user, or the grader's own when not root) runs now plus ``max_processes``.
-    """
-    pairs = [
-        (resource.RLIMIT_CPU, limits.get("cpu_seconds")),
-        (resource.RLIMIT_AS, limits.get("memory_bytes")),
-        (resource.RLIMIT_FSIZE, limits.get("file_size_bytes")),
-        (resource.RLIMIT_CORE, 0),
-    ]
-    extra = limits.get("max_processes")
-    if extra is not None and os.path.isdir("/proc"):
-        pairs.append(
-            (resource.RLIMIT_NPROC, _processes_of(os.getuid() if uid is None else uid) + extra)
-        )
-    for which, value in pairs:
-        if value is not None:
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(which, (value, value))
-
-
-def drop_privileges(uid: int, gid: int) -> None:
-    os.setgroups([])
-    os.setresgid(gid, gid, gid)
-    os.setresuid(uid, uid, uid)
-    if os.getuid() != uid or os.geteuid() != uid:  # pragma: no cover - defensive
-        raise RuntimeError("could not drop privileges")
-    with contextlib.suppress(Exception):
-        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
-        prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-
-
-class BannedImports(importlib.abc.MetaPathFinder):
-    """Refuse banned modules, and replace banned functions of allowed modules.
-
-    Defence in depth: the grader also finds banned names in the source, which is the check
-    that scores; this guard makes a call through an unforeseen route fail loudly.
-    """
-
-    def __init__(self, banned: list[str]) -> None:
-        self.banned = banned
-        for name, module in list(sys.modules.items()):  # already imported (preloads)
-            self.patch(name, module)
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
-        for entry in self.banned:
-            if fullname == entry or fullname.startswith(entry + "."):
-                raise ImportError(
-                    f"{fullname} is not allowed in this assignment ({entry} is banned)"
-                )
-        return None  # let the normal finders load it; patched on first use below
-
-    def patch(self, name: str, module: ModuleType | None) -> None:
-        for entry in self.banned:
-            owner, _, attr = entry.rpartition(".")
-            if owner == name and module is not None and hasattr(module, attr):
-                with contextlib.suppress(Exception):
-                    setattr(module, attr, _refuse(entry))
-
-
-def _refuse(entry: str) -> Callable[..., Any]:
-    def refused(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError(f"{entry} is not allowed in this assignment: write it yourself")
-
-    return refused
-
-
-class _PatchAfterImport(importlib.abc.MetaPathFinder):
-    """Runs after every import, patching banned functions of modules that just loaded."""
-
-    def __init__(self, guard: BannedImports) -> None:
-        self.guard = guard
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-        for finder in sys.meta_path:
-            if finder is self or isinstance(finder, BannedImports):
-                continue
-            spec = getattr(finder, "find_spec", lambda *a: None)(fullname, path, target)
-            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                original = spec.loader.exec_module
-
-                def exec_module(
-                    module: ModuleType, _original: Any = original, _guard: Any = self.guard
-                ) -> None:
-                    _original(module)
-                    _guard.patch(module.__name__, module)
-
-                with contextlib.suppress(AttributeError, TypeError):
-                    spec.loader.exec_module = exec_module
-                return spec
-        return None
-
-
 class Server:
-    def __init__(self, request_fd: int, reply_fd: int, max_reply: int = 1 << 30) -> None:
+    def __init__(self, request_fd: int, reply_fd: int, max_reply: int = 1 << 30,
+                 tools: dict[str, Callable[..., Any]] | None = None) -> None:  # fmt: skip
         self.request_fd = request_fd
+        self.tools = tools or {}  # the stage's test helpers, by name
         self.max_reply = max_reply  # bytes of blobs one reply may carry (the grader's bound)
         self.reply_fd = reply_fd
         self.reader = protocol.FrameReader()
@@ -209,7 +97,6 @@ class Server:
             "stash": self.stash_inputs,
             "run": self.run_stashed,
             "fetch": self.fetch,
-            "ping": self.ping,
             "method": self.method,
             "tool": self.tool,
         }
@@ -231,9 +118,6 @@ class Server:
 
     # -- operations -------------------------------------------------------------------------
 
-    def ping(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
-        self.reply({"ok": True})
-
     def load(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         root = str(Path(message["root"]).resolve())
         self.upload_root = root + os.sep
@@ -243,8 +127,7 @@ class Server:
         except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a student error too
             self.error("import", exc)
             return
-        names = sorted(n for n in dir(self.module) if callable(getattr(self.module, n, None)))
-        self.reply({"ok": True, "callables": names[:500]})
+        self.reply({"ok": True})
 
     def _function(self, name: str) -> Any:
         if self.module is None:
@@ -317,11 +200,12 @@ class Server:
         self.send_result(result, {}, message.get("keep"))
 
     def tool(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
-        """Run one of the trusted test helpers of :mod:`autograder.labtools` here, next to
-        the student's objects (a data iterator built here, a network's weights read here)."""
-        helper = labtools.TOOLS.get(str(message["name"]))
+        """Run one of the stage's trusted test helpers (its config's ``tools`` module) here,
+        next to the student's objects (a data iterator built here, a network's weights read
+        here)."""
+        helper = self.tools.get(str(message["name"]))
         if helper is None:
-            self.error("protocol", message=f"unknown tool {message['name']!r}")
+            self.error("protocol", message=f"this stage has no tool {message['name']!r}")
             return
         try:
             args, kwargs = _payload(message, blobs)
@@ -450,6 +334,8 @@ def main(argv: list[str]) -> int:
     for name in (*STANDARD_PRELOAD, *settings.get("preload", [])):
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    # the stage's test helpers, named by its config: the sandbox imports no course code itself
+    tools = dict(importlib.import_module(settings["tools"]).TOOLS) if settings.get("tools") else {}
     if uid is not None and gid is not None and os.geteuid() == 0:
         try:
             mounts.expose(needed_paths(settings), int(uid), int(gid))
@@ -469,9 +355,10 @@ def main(argv: list[str]) -> int:
             unenforced = f"the worker may create processes here ({exc})"
     banned = [str(b) for b in settings.get("banned", [])]
     if banned:
-        guard = BannedImports(banned)
-        sys.meta_path[:0] = [guard, _PatchAfterImport(guard)]
-    server = Server(request_fd, reply_fd, int(settings["limits"].get("reply_bytes", 1 << 30)))
+        guard.install(banned)
+    server = Server(
+        request_fd, reply_fd, int(settings["limits"].get("reply_bytes", 1 << 30)), tools
+    )
     server.reader = reader
     server.reply({"ok": True, "pid": os.getpid(), "uid": os.getuid(), "unenforced": unenforced})
     server.serve()

@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from autograder.checks import assert_array, assert_call_clean, assert_raises, numerical_gradient
+from autograder.grading.checks import (
+    assert_array,
+    assert_call_clean,
+    assert_raises,
+    numerical_gradient,
+)
 from autograder.sandbox.protocol import Strided
 
 PAIRING_HINT = (

@@ -2,9 +2,9 @@
 
 Trust: the student's code runs only in the worker. Networks and data iterators stay there
 (the tests hold handles); the trained weights come back as plain arrays and are loaded into
-the trusted NumPy LeNet (:mod:`autograder.netcheck`), which checks the architecture and
+the trusted NumPy LeNet (:mod:`autograder.lab.netcheck`), which checks the architecture and
 measures accuracy on held-out digits that are never sent to the worker. Every grading
-disguises the digits with a secret of its own (:mod:`autograder.heldout`: rotated, warped,
+disguises the digits with a secret of its own (:mod:`autograder.lab.heldout`: rotated, warped,
 maybe inverted, cut into shuffled tiles, relabelled, and each image jittered), so weights
 trained beforehand on the public digits score about chance, and two trainings from fresh
 starts must end with different networks.
@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 from gradescope_utils.autograder_utils.decorators import partial_credit
 
-from autograder import datasets, heldout, netcheck
-from autograder.checks import call_with_hint
+from autograder.grading.checks import call_with_hint
+from autograder.lab import datasets, heldout, netcheck
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 #: the graded training run, chosen from measurement: over 100 gradings of the plain digits

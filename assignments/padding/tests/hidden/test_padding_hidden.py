@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.checks import (
+from autograder.grading.checks import (
     assert_array,
     assert_call_clean,
     assert_integers,

@@ -4,13 +4,13 @@ The ``submission`` fixture runs the student's ``@MODULE_NAME@`` in the sandbox; 
 is recorded (``submission.last_call``: its description, and whether it changed its inputs).
 ``reference`` is the reference solution, imported here in the trusted process; ``speed``
 times a function against it (``[grading.timing]`` in assignment.toml, inputs in timing.py).
-The helpers of ``autograder.checks`` write messages that name the call and give a hint.
+The helpers of ``autograder.grading.checks`` write messages that name the call and give a hint.
 """
 
 import numpy as np
 import pytest
 
-from autograder.checks import assert_array, assert_call_clean, assert_raises, numerical_gradient
+from autograder.grading.checks import assert_array, assert_call_clean, assert_raises, numerical_gradient
 from autograder.sandbox.protocol import Strided
 
 RELU_HINT = "relu(x) = max(x, 0), entry by entry: np.maximum(X, 0)"

@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.course.stages import Stage
 from autograder.errors import ConfigError
 from autograder.grading.outcomes import GENERIC_MESSAGES
+from autograder.grading.results import GradingResults, TestResult
 from autograder.grading.runner import grade
-from autograder.results import GradingResults, TestResult
-from autograder.stages import Stage
 
 Progress = Callable[[str], None]
 _DECLARED = ("BREAKS", "LOSES", "HINT", "MAY_LOSE")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from autograder.calibration import Check, StudentOutcome, ZooOutcome
-from autograder.results import GradingResults, TestResult, Visibility
+from autograder.authoring.calibration import Check, StudentOutcome, ZooOutcome
+from autograder.grading.results import GradingResults, TestResult, Visibility
 
 STAFF_PREFIX = "Grader diagnostics"
 

@@ -4,7 +4,7 @@ packages in ``cnngrade grade``, in ``batch`` and on Gradescope."""
 
 from __future__ import annotations
 
-from autograder.config import AssignmentConfig
+from autograder.course.config import AssignmentConfig
 from autograder.sandbox.imports import requirement_name
 
 #: What stages 1-4 install on Gradescope's Python 3.10: NumPy and the framework's own needs,

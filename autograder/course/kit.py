@@ -44,7 +44,7 @@ def find_kit(explicit: Path | str | None = None) -> Path:
         if is_kit(candidate):
             return candidate
     tried.append(f"{cwd} and its parents")
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]  # autograder/course/kit.py
     if is_kit(checkout):
         return checkout
     tried.append(str(checkout))

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from autograder.config import AssignmentConfig
+from autograder.course.config import AssignmentConfig
 from autograder.sandbox.users import SandboxUser
 
 MAX_FILES = 2000
@@ -178,7 +178,7 @@ def locate(folder: Path, config: AssignmentConfig) -> LocatedModule:
 
 def _from_notebook(notebook: Path, folder: Path, config: AssignmentConfig) -> LocatedModule:
     """Write the stage's module extracted from ``notebook`` beside the upload; locate it."""
-    from autograder.notebook_upload import NotebookProblem, extract  # nbformat: only if needed
+    from autograder.intake.notebook import NotebookProblem, extract  # nbformat: only if needed
 
     try:
         extracted = extract(notebook, list(config.functions))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from autograder.datasets import resize
+from autograder.lab.datasets import resize
 
 SIZE = 28
 CHUNK = 256  # images disguised at a time

@@ -15,6 +15,7 @@ from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from autograder.errors import ConfigError
+from autograder.sandbox.limits import Limits as Limits  # re-exported: a [limits] table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,49 +27,6 @@ CONFIG_NAME = "assignment.toml"
 
 def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits for one student worker process."""
-
-    call_timeout: float = field(
-        default=10.0, metadata=_doc("wall-clock seconds one call to a student function may take")
-    )
-    timeouts: dict[str, float] = field(
-        default_factory=dict,
-        metadata=_doc("call_timeout for particular functions, e.g. train = 60.0"),
-    )
-    load_timeout: float = field(
-        default=20.0, metadata=_doc("wall-clock seconds importing the student's module may take")
-    )
-    cpu_seconds: int = field(
-        default=120, metadata=_doc("CPU seconds one worker process may use in total (RLIMIT_CPU)")
-    )
-    memory_mb: int = field(
-        default=1536, metadata=_doc("address-space limit of a worker in MiB (RLIMIT_AS)")
-    )
-    max_processes: int = field(
-        default=64, metadata=_doc("processes the sandbox user may own (RLIMIT_NPROC, as root)")
-    )
-    file_size_mb: int = field(
-        default=16, metadata=_doc("largest file a worker may write, in MiB (RLIMIT_FSIZE)")
-    )
-    reply_mb: int = field(
-        default=64,
-        metadata=_doc(
-            "largest result one call may send back to the grader, in MiB; a bigger one fails "
-            "that call (the grader's own memory is small: 768 MB on Gradescope)"
-        ),
-    )
-    output_chars: int = field(
-        default=4000,
-        metadata=_doc("characters of the student's own printed output kept per test"),
-    )
-
-    def timeout_for(self, function: str) -> float:
-        """The wall-clock limit of one call to ``function``."""
-        return self.timeouts.get(function, self.call_timeout)
 
 
 @dataclass(frozen=True)
@@ -101,6 +59,14 @@ class GradingSpec:
         metadata=_doc(
             "speed tests, keyed by student function name; 'function:variant' keys time "
             "the same function on other inputs (e.g. 'pool2d:avg')"
+        ),
+    )
+    tools: str = field(
+        default="",
+        metadata=_doc(
+            "a module whose TOOLS dict holds test helpers that run in the student's worker "
+            "(hidden tests call them as submission.tools.NAME), e.g. autograder.lab.labtools; "
+            "the worker imports it before dropping privileges; empty: none"
         ),
     )
     keep_objects: bool = field(

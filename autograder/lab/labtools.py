@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 try:  # the course kit; in a student template the same code is cnnlab/data.py
-    from autograder.datasets import data_iters
+    from autograder.lab.datasets import data_iters
 except ImportError:  # pragma: no cover - exercised in the student template
     from cnnlab.data import data_iters  # type: ignore[no-redef,import-not-found]
 

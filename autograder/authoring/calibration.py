@@ -23,16 +23,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder import speedcheck
+from autograder.authoring import speedcheck
 from autograder.authoring.markers import make_stub
+from autograder.authoring.mistakes import check_mistakes, function_of, mistake_files
+from autograder.course.stages import Stage
 from autograder.errors import ConfigError
 from autograder.grading.runner import grade, stage_points
 from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck, TimingResult
-from autograder.mistakes import check_mistakes, function_of, mistake_files
 from autograder.sandbox.client import THREAD_ENV
 from autograder.sandbox.faults import StudentFault
-from autograder.stages import Stage
 
 Progress = Callable[[str], None]
 
@@ -184,7 +184,7 @@ class StudentOutcome:
 # Runs in a fresh interpreter: load the zoo member by path, measure it as the template does.
 _STUDENT_RUN = """
 import importlib.util, json, sys
-from autograder import speedcheck
+from autograder.authoring import speedcheck
 from autograder.authoring.markers import make_stub
 path, stage, key = sys.argv[1:4]
 spec = importlib.util.spec_from_file_location("zoo_member", path)

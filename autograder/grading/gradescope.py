@@ -1,6 +1,6 @@
 """Inside Gradescope's container: the one place that knows the ``/autograder`` layout.
 
-``run_autograder`` calls ``python -m autograder.gradescope run STAGE``. It grades
+``run_autograder`` calls ``python -m autograder.grading.gradescope run STAGE``. It grades
 ``/autograder/submission`` with the kit unpacked in ``/autograder/source/kit`` and always
 writes ``/autograder/results/results.json``: on success, on a grader failure, and (through
 ``fallback``, called by ``run_autograder`` if this process dies or overruns) when nothing
@@ -62,9 +62,9 @@ def read_metadata(layout: Layout) -> dict[str, Any]:
 
 def run(stage_id: str, layout: Layout) -> int:
     # Imported here so that `fallback` works even when the grading side cannot import.
+    from autograder.course.stages import get_stage
+    from autograder.grading.results import GradingResults, write_results
     from autograder.grading.runner import GradingOptions, grade
-    from autograder.results import GradingResults, write_results
-    from autograder.stages import get_stage
 
     try:
         stage = get_stage(stage_id, layout.kit)
@@ -88,14 +88,14 @@ def fallback(layout: Layout, reason: str) -> int:
             return 0
         except (OSError, ValueError):
             pass
-    from autograder.results import GradingResults, write_results
+    from autograder.grading.results import GradingResults, write_results
 
     write_results(GradingResults.grader_failure(FALLBACK_MESSAGE, reason), layout.results)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autograder.gradescope")
+    parser = argparse.ArgumentParser(prog="python -m autograder.grading.gradescope")
     sub = parser.add_subparsers(dest="command", required=True)
     run_parser = sub.add_parser("run", help="grade /autograder/submission")
     run_parser.add_argument("stage")

@@ -10,9 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from autograder.config import CONFIG_NAME, AssignmentConfig, load_config
+from autograder.course.config import CONFIG_NAME, AssignmentConfig, load_config
+from autograder.course.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE, find_kit
 from autograder.errors import ConfigError, UnknownStageError
-from autograder.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE, find_kit
 
 
 @dataclass(frozen=True)

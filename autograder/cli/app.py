@@ -11,8 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from autograder import __version__
-from autograder.batch import discover, run_batch, write_csv
-from autograder.calibration import (
+from autograder.authoring.calibration import (
     PARTS,
     calibrate,
     calibrate_student,
@@ -20,8 +19,18 @@ from autograder.calibration import (
     validate,
     zoo_members,
 )
-from autograder.config import describe_keys
+from autograder.cli.report import (
+    checks_table,
+    score_table,
+    side_by_side,
+    student_zoo_table,
+    zoo_table,
+)
+from autograder.course.config import describe_keys
+from autograder.course.kit import find_kit
+from autograder.course.stages import all_stages, get_stage
 from autograder.errors import CnngradeError
+from autograder.grading.batch import discover, run_batch, write_csv
 from autograder.grading.runner import (
     GradingOptions,
     grade,
@@ -29,18 +38,9 @@ from autograder.grading.runner import (
     public_only,
     stage_points,
 )
-from autograder.kit import find_kit
-from autograder.pack import bundle, inspect
+from autograder.intake.pack import bundle, inspect
 from autograder.packaging.build import build
-from autograder.report import (
-    checks_table,
-    score_table,
-    side_by_side,
-    student_zoo_table,
-    zoo_table,
-)
 from autograder.sandbox.faults import SandboxUnavailable
-from autograder.stages import all_stages, get_stage
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from autograder.results import GradingResults, read_results, write_results
+from autograder.course.stages import Stage
+from autograder.grading.results import GradingResults, read_results, write_results
 from autograder.sandbox.users import USER_ENV, job_accounts
-from autograder.stages import Stage
 
 UPLOAD_SUFFIXES = {".zip", ".py", ".ipynb"}
 STAFF_PREFIX = "Grader diagnostics"

@@ -13,9 +13,9 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.packaging.archive import DeterministicZip
-from autograder.stages import Stage
-from autograder.submission import SubmissionProblem, locate
+from autograder.archive import DeterministicZip
+from autograder.course.stages import Stage
+from autograder.intake.submission import SubmissionProblem, locate
 
 
 @dataclass
@@ -91,7 +91,7 @@ def inspect(stage: Stage, path: Path) -> PackReport:
 
 def _inspect_notebook(stage: Stage, path: Path, report: PackReport) -> PackReport:
     """A notebook is uploaded as it is; check the code that grading will extract from it."""
-    from autograder.notebook_upload import NotebookProblem, extract  # nbformat: only if needed
+    from autograder.intake.notebook import NotebookProblem, extract  # nbformat: only if needed
 
     report.module = path
     try:
