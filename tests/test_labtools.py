@@ -10,6 +10,7 @@ from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.session import GradingSession
 from autograder.lab import labtools, netcheck
 from autograder.sandbox.protocol import Handle
+from autograder.sandbox.target import Target
 from tests.conftest import KIT, LENET_REFERENCE
 
 torch = pytest.importorskip("torch")
@@ -101,7 +102,7 @@ def test_unknown_tools_are_refused_by_the_worker(lenet_session):
     session = lenet_session._session
     # a grader bug, not a student fault
     with pytest.raises(RuntimeError, match=r"has no tool 'os\.system'"):
-        session.call("os.system", ("id",), {}, "a forged tool call", tool=True)
+        session.call(Target.tool("os.system"), ("id",), {}, "a forged tool call")
 
 
 def test_a_stage_without_tools_has_none():
@@ -112,6 +113,6 @@ def test_a_stage_without_tools_has_none():
     session = GradingSession(stage, stage.reference)
     try:
         with pytest.raises(RuntimeError, match="has no tool 'data_iter'"):
-            session.call("data_iter", (), {}, "a tool call in stage 1", tool=True)
+            session.call(Target.tool("data_iter"), (), {}, "a tool call in stage 1")
     finally:
         session.close()

@@ -25,6 +25,7 @@ from autograder.sandbox.faults import (
     WorkerCrashed,
 )
 from autograder.sandbox.output import OUTPUT_KEEP
+from autograder.sandbox.target import Target
 from tests.conftest import REFERENCE
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="privilege separation needs root")
@@ -175,7 +176,7 @@ def test_timeout_kills_the_whole_process_group(proxy):
     child = proxy.spawn_child()
     started = time.monotonic()
     with pytest.raises(CallTimedOut, match="infinite loop"):
-        proxy._session.call("hang", (), {}, "hang()", timeout=1.0)
+        proxy._session.call(Target.function("hang"), (), {}, "hang()", timeout=1.0)
     assert time.monotonic() - started < 5
     deadline = time.monotonic() + 5
     while _alive(child) and time.monotonic() < deadline:
@@ -186,10 +187,10 @@ def test_timeout_kills_the_whole_process_group(proxy):
 def test_repeated_timeouts_stop_calling_the_function(proxy):
     for _ in range(2):
         with pytest.raises(CallTimedOut):
-            proxy._session.call("hang", (), {}, "hang()", timeout=0.5)
+            proxy._session.call(Target.function("hang"), (), {}, "hang()", timeout=0.5)
     started = time.monotonic()
     with pytest.raises(CallTimedOut, match="was not run"):
-        proxy._session.call("hang", (), {}, "hang()", timeout=0.5)
+        proxy._session.call(Target.function("hang"), (), {}, "hang()", timeout=0.5)
     assert time.monotonic() - started < 0.2
 
 
@@ -197,7 +198,7 @@ def test_cpu_time_is_read_by_the_trusted_side(proxy):
     """Does the kernel's CPU accounting see work that the worker does?"""
     worker = proxy._session.student_worker()
     key = worker.stash((0.2,), {})
-    seconds = worker.run_stashed("burn", key, 5.0, "burn(0.2)")
+    seconds = worker.run_stashed(Target.function("burn"), key, 5.0, "burn(0.2)")
     assert 0.18 < seconds < 0.5
 
 
@@ -209,7 +210,7 @@ def test_import_failure_is_final(tmp_path, stage1):
     try:
         for _ in range(2):
             with pytest.raises(SubmissionNotLoadable, match="at import"):
-                session.call("correlate2d", (), {}, "correlate2d()")
+                session.call(Target.function("correlate2d"), (), {}, "correlate2d()")
         assert session.events.restarts == 0
     finally:
         session.close()
@@ -360,11 +361,16 @@ def test_method_calls_go_through_the_sessions_guards(objects):
     assert objects._session.events.timeouts == {"spin": 1}
 
 
-def test_unknown_handles_are_refused(objects):
+def test_unknown_handles_are_a_grader_error_wherever_they_appear(objects):
+    """A handle the worker does not hold is the grader's bug, never the student's, whether
+    it is an argument or the object whose method runs."""
     from autograder.sandbox.protocol import Handle
 
-    with pytest.raises(Exception, match=r"unknown handle|protocol"):
-        objects.apply(Handle(99, "Model"), 1.0)
+    forged = Handle(99, "Model")
+    with pytest.raises(RuntimeError, match="unknown handle 99"):
+        objects.apply(forged, 1.0)
+    with pytest.raises(RuntimeError, match="unknown handle 99"):
+        objects.method(forged, "bump", 1.0)
 
 
 def test_tensors_come_back_as_arrays(objects):
@@ -424,6 +430,9 @@ def test_a_speed_test_call_past_the_timeout_is_too_slow_not_an_infinite_loop(tmp
         message = result.message("loop over the kernel offsets")
         assert "did not finish within 0.5 s" in message and "infinite loop" not in message
         assert "Hint: loop over the kernel offsets" in message
+        # the speed test's calls pass the session's guard: its timeout is on record
+        assert session.events.timeouts == {"correlate2d": 1}
+        assert any("ran past" in c or "0.5" in c for c in session.events.crashes)
     finally:
         session.close()
 
@@ -456,7 +465,8 @@ def test_a_module_below_a_private_folder_is_reached_and_nothing_else_there(tmp_p
         worker.start()
 
         def look(folder):
-            return worker.call("look", (str(folder),), {}, 5.0, "look()").value
+            return worker.call(Target.function("look"), (str(folder),), {}, timeout=5.0,
+                               description="look()").value  # fmt: skip
 
         try:
             assert look(code) == ["probe.py"]

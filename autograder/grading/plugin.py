@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 
 from autograder.course.config import GradingSpec
+from autograder.grading.guard import OUT_OF_TIME
 from autograder.grading.outcomes import explain
 from autograder.grading.proxy import SubmissionProxy
 from autograder.grading.results import LeaderboardEntry, TestResult, Visibility
-from autograder.grading.session import OUT_OF_TIME, GradingSession
+from autograder.grading.session import GradingSession
 from autograder.grading.timing import SpeedCheck
 from autograder.sandbox.faults import OutOfTime, SubmissionNotLoadable
 
@@ -218,9 +219,9 @@ class GradingPlugin:
     # -- running ----------------------------------------------------------------------------
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        self.session.last_description = None
-        self.session.called = set()
-        left = self.session.time_left()
+        self.session.guard.last_description = None
+        self.session.guard.called = set()
+        left = self.session.guard.time_left()
         if left is not None and left <= 0:
             raise OutOfTime(OUT_OF_TIME)
         fatal = self.session.fatal
@@ -261,11 +262,11 @@ class GradingPlugin:
                 record.passed = False
                 record.output = "Skipped: " + _skip_reason(report)
             elif call.excinfo is not None and not report.passed:
-                explained = explain(call.excinfo.value, self.session.last_description)
+                explained = explain(call.excinfo.value, self.session.guard.last_description)
                 record.output = explained.student
                 record.staff = explained.staff
         if call.when == "teardown":
-            record.called = frozenset(self.session.called)
+            record.called = frozenset(self.session.guard.called)
             printed = self.session.take_output()
             if printed.strip():
                 limit = self.session.limits.output_chars

@@ -17,6 +17,7 @@ import numpy as np
 from autograder.grading.session import GradingSession
 from autograder.sandbox.client import Keep
 from autograder.sandbox.protocol import Handle, Strided
+from autograder.sandbox.target import Target
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class SubmissionProxy:
     def method(self, handle: Handle, name: str, *args: Any) -> Any:
         """Call ``handle.name(*args)`` in the worker; the result as plain data."""
         description = f"{handle.type_name}.{describe_call(name, args, {})}"
-        return self._session.call(name, args, {}, description, keep=self._keep, on=handle).value
+        return self._session.call(Target.method(handle, name), args, {}, description,
+                                  keep=self._keep).value  # fmt: skip
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
@@ -87,7 +89,8 @@ class SubmissionProxy:
         def call(*args: Any, **kwargs: Any) -> Any:
             description = describe_call(name, args, kwargs)
             self.last_call = None
-            result = self._session.call(name, args, kwargs, description, keep=self._keep)
+            result = self._session.call(Target.function(name), args, kwargs, description,
+                                        keep=self._keep)  # fmt: skip
             self.last_call = CallRecord(
                 name, description, tuple(result.mutated), tuple(result.aliased)
             )
@@ -121,7 +124,8 @@ class ToolsProxy:
 
         def call(*args: Any, **kwargs: Any) -> Any:
             description = "the test helper " + describe_call(name, args, kwargs)
-            return self._session.call(name, args, kwargs, description, keep="auto", tool=True).value
+            return self._session.call(Target.tool(name), args, kwargs, description,
+                                      keep="auto").value  # fmt: skip
 
         call.__name__ = name
         return call

@@ -7,53 +7,31 @@ import logging
 import os
 import shutil
 import tempfile
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from autograder.course.config import Limits
 from autograder.course.image import FRAMEWORK_PACKAGES, image_distributions
 from autograder.course.stages import Stage
+from autograder.grading.guard import CallGuard, SessionEvents
 from autograder.intake.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
 from autograder.sandbox.access import exposed_secrets, unreachable_paths
 from autograder.sandbox.client import CallResult, Keep, Worker
 from autograder.sandbox.faults import (
     CallTimedOut,
-    OutOfTime,
     StudentFault,
     SubmissionNotLoadable,
     WorkerCrashed,
 )
 from autograder.sandbox.imports import make_view
-from autograder.sandbox.protocol import Handle
 from autograder.sandbox.reaper import become_subreaper, reap_orphans
 from autograder.sandbox.spec import WorkerSpec
+from autograder.sandbox.target import Target
 from autograder.sandbox.users import SandboxUser, sandbox_user
 
 log = logging.getLogger("cnngrade")
 _warned: set[object] = set()
-
-
-@dataclass
-class SessionEvents:
-    """What happened to the worker, for the staff diagnostics."""
-
-    restarts: int = 0
-    crashes: list[str] = field(default_factory=list)
-    timeouts: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # how the sandbox fell short of its rules
-
-
-#: after this many timeouts of one function, further calls to it fail at once: an infinite
-#: loop must not cost one full timeout per test.
-TIMEOUTS_BEFORE_GIVING_UP = 2
-OUT_OF_TIME = (
-    "Not run: the time for grading this submission ran out before this test. Slow or "
-    "hanging code in the tests before it is the usual cause; make your functions faster."
-)
-#: ... and after this many timeouts in all, every further call does (functions call each other)
-TIMEOUTS_IN_ALL = 6
 
 
 class GradingSession:
@@ -80,7 +58,6 @@ class GradingSession:
         ``one_process`` overrides the stage's rule on creating processes (default: forbidden
         where the stage has speed tests)."""
         self.stage = stage
-        self.deadline = deadline
         self.banned = tuple(stage.config.banned) if enforce_bans else ()
         #: speed tests read one process's CPU clock: their stages forbid creating processes
         self.one_process = bool(stage.config.grading.timing) if one_process is None else one_process
@@ -112,11 +89,9 @@ class GradingSession:
         self.workspace = Path(tempfile.mkdtemp(prefix="cnngrade-"))
         self.located: LocatedModule | None = None
         self.fatal: StudentFault | None = None
-        #: the student functions called since the plugin last cleared it (one test's calls)
-        self.called: set[str] = set()
         self.events = SessionEvents()
-        #: the most recent call to a student function (what failure messages name)
-        self.last_description: str | None = None
+        #: every call to the student's worker passes it (deadline, timeouts, records)
+        self.guard = CallGuard(self.limits, deadline, self.events)
         self._worker: Worker | None = None
         self._reference: Worker | None = None
         try:
@@ -189,48 +164,15 @@ class GradingSession:
                 self.events.notes.append(worker.unenforced)
         return worker
 
-    def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             description: str, timeout: float | None = None, keep: Keep = "plain",
-             on: Handle | None = None, tool: bool = False) -> CallResult:  # fmt: skip
-        """Call a student function (or, ``on`` a kept object, its method ``fn``; or the
-        test helper ``fn`` with ``tool``) in the worker, within the deadline and the timeout
-        circuit breaker, recording crashes for staff."""
-        self.last_description = description
-        if on is None and not tool:
-            self.called.add(fn)
-        limit = timeout or self.limits.timeout_for(fn)
-        left = self.time_left()
-        if left is not None:
-            if left <= 0:
-                raise OutOfTime(OUT_OF_TIME)
-            limit = min(limit, left)
-        timeouts = self.events.timeouts
-        if timeouts.get(fn, 0) >= TIMEOUTS_BEFORE_GIVING_UP:
-            raise CallTimedOut(
-                f"{description} was not run: {fn} already ran past its {limit:g} s limit "
-                f"{TIMEOUTS_BEFORE_GIVING_UP} times. Look for an infinite loop in {fn}."
-            )
-        if sum(timeouts.values()) >= TIMEOUTS_IN_ALL:
-            slow = ", ".join(sorted(timeouts))
-            raise CallTimedOut(
-                f"{description} was not run: your functions ran past the {limit:g} s limit "
-                f"{sum(timeouts.values())} times ({slow}). Look for an infinite loop there."
-            )
-        worker = self.student_worker()
-        try:
-            return worker.call(
-                fn, args, kwargs, limit, f"running {description}", keep=keep, on=on, tool=tool
-            )
-        except CallTimedOut as exc:
-            self.events.timeouts[fn] = self.events.timeouts.get(fn, 0) + 1
-            self.events.crashes.append(f"{description}: {exc}")
-            raise
-        except WorkerCrashed as exc:
-            self.events.crashes.append(f"{description}: {exc}")
-            raise
-
-    def time_left(self) -> float | None:
-        return None if self.deadline is None else self.deadline - time.monotonic()
+    def call(self, target: Target, args: tuple[Any, ...], kwargs: dict[str, Any],
+             description: str, *, timeout: float | None = None,
+             keep: Keep = "plain") -> CallResult:  # fmt: skip
+        """Run ``target`` (a student function, a kept object's method, a stage tool) in the
+        student's worker, through the call guard."""
+        with self.guard.guarding(target, description, timeout) as limit:
+            worker = self.student_worker()
+            return worker.call(target, args, kwargs, timeout=limit,
+                               description=f"running {description}", keep=keep)  # fmt: skip
 
     def take_output(self) -> str:
         return self._worker.take_output() if self._worker is not None else ""

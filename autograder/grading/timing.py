@@ -20,6 +20,7 @@ from autograder.grading.proxy import describe_call
 from autograder.grading.session import GradingSession
 from autograder.sandbox.client import Worker
 from autograder.sandbox.faults import CallTimedOut
+from autograder.sandbox.target import Target
 
 InputMaker = Callable[[np.random.Generator], tuple[Any, ...]]
 CLEAR_FAILURE = 3.0  # stop repeating once the ratio is this many times over the limit
@@ -155,7 +156,6 @@ class SpeedCheck:
         timed = function  # "pool2d" or a variant such as "pool2d:avg"
         spec = self._specs[timed]
         make_inputs = make_inputs or self._session.stage.timing_inputs[timed]
-        self._session.called.add(timed.partition(":")[0])
         student = self._session.student_worker()
         reference = self._session.reference_worker()
         with student.on_timing_cpu(), reference.on_timing_cpu():
@@ -166,8 +166,10 @@ class SpeedCheck:
     def _measure(self, timed: str, spec: TimingSpec, make_inputs: InputMaker,
                  student: Worker, reference: Worker, seed: int) -> TimingResult:  # fmt: skip
         function = timed.partition(":")[0]
+        target = Target.function(function)
+        guard = self._session.guard
         rng = np.random.default_rng(seed)
-        timeout = self._session.limits.call_timeout
+        timeout = self._session.limits.timeout_for(function)  # the (trusted) reference's
         description = ""
         student_times: list[float] = []
         reference_times: list[float] = []
@@ -190,7 +192,11 @@ class SpeedCheck:
             for worker, is_student in order if index % 2 else order[::-1]:
                 key = keys[is_student]
                 try:
-                    seconds = worker.run_stashed(function, key, timeout, description)
+                    if is_student:  # through the guard, like every call of student code
+                        with guard.guarding(target, description) as limit:
+                            seconds = worker.run_stashed(target, key, limit, description)
+                    else:
+                        seconds = worker.run_stashed(target, key, timeout, description)
                 except CallTimedOut:
                     if not is_student:
                         raise
@@ -201,7 +207,7 @@ class SpeedCheck:
                     if not student_times:
                         timed_out, runs = True, 1
                     continue
-                results[is_student] = worker.fetch(key, function, description, timeout).value
+                results[is_student] = worker.fetch(key, target, description, timeout).value
                 if index:  # the warm-up's time is not the student's speed: first-call costs
                     (student_times if is_student else reference_times).append(seconds)
             if True in results:

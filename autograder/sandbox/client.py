@@ -31,6 +31,7 @@ from autograder.sandbox.faults import (
 )
 from autograder.sandbox.output import OutputCapture
 from autograder.sandbox.spec import WorkerSpec
+from autograder.sandbox.target import Target
 
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")  # fmt: skip
@@ -206,25 +207,16 @@ class Worker:
 
     # -- calls ------------------------------------------------------------------------------
 
-    def call(self, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-             timeout: float, description: str, keep: Keep = "plain",
-             on: protocol.Handle | None = None, tool: bool = False) -> CallResult:  # fmt: skip
-        """Call ``fn`` in the worker: a student function, the method ``fn`` of the kept
-        object ``on``, or (``tool``) the trusted helper ``fn`` of the stage's tools module.
-        Student errors come back as exceptions. ``keep``: "plain" (the result must be plain
-        data), "handle" (it stays in the worker and a :class:`~protocol.Handle` comes
-        back) or "auto" (plain data when it is, else a handle)."""
-        if on is None and not tool:  # a student function: the path every speed test takes
-            key = self.stash(args, kwargs, timeout)
-            self.run_stashed(fn, key, timeout, description)
-            return self.fetch(key, fn, description, timeout, keep)
-        payload, blobs = protocol.encode({"args": list(args), "kwargs": kwargs})
-        message: dict[str, Any] = {"op": "tool", "name": fn, "payload": payload, "keep": keep}
-        if on is not None:
-            message = {"op": "method", "handle": on.id, "name": fn, "payload": payload,
-                       "keep": keep}  # fmt: skip
-        reply, reply_blobs = self._request_with_blobs(message, blobs, timeout, description)
-        return self._result(reply, reply_blobs, fn, description)
+    def call(self, target: Target, args: tuple[Any, ...], kwargs: dict[str, Any], *,
+             timeout: float, description: str, keep: Keep = "plain") -> CallResult:  # fmt: skip
+        """Run ``target`` in the worker on these arguments: stash, run, fetch, the road every
+        call takes (a speed test's included). Student errors come back as exceptions.
+        ``keep``: "plain" (the result must be plain data), "handle" (it stays in the worker
+        and a :class:`~protocol.Handle` comes back) or "auto" (plain data when it is, else a
+        handle)."""
+        key = self.stash(args, kwargs, timeout)
+        self.run_stashed(target, key, timeout, description)
+        return self.fetch(key, target, description, timeout, keep)
 
     def stash(self, args: tuple[Any, ...], kwargs: dict[str, Any],
               timeout: float | None = None) -> str:  # fmt: skip
@@ -243,28 +235,29 @@ class Worker:
             raise self._error(reply.get("error", {}), "", "sending inputs")
         return key
 
-    def run_stashed(self, fn: str, key: str, timeout: float, description: str) -> float:
-        """Run ``fn`` on a stashed input set; return the CPU seconds the kernel charged the
+    def run_stashed(self, target: Target, key: str, timeout: float, description: str) -> float:
+        """Run ``target`` on a stashed input set; return the CPU seconds the kernel charged the
         worker for it. The result stays in the worker until :meth:`fetch`."""
         assert self.process is not None
         pid = self.process.pid
         trusted_clock = cputime.available(pid)
         with self.on_timing_cpu():
             before = cputime.settled_sample(pid) if trusted_clock else None
-            reply = self._request({"op": "run", "fn": fn, "key": key}, timeout, description)
+            reply = self._request({"op": "run", "target": target.wire(), "key": key}, timeout,
+                                  description)  # fmt: skip
             after = cputime.settled_sample(pid) if trusted_clock else None
         if not reply.get("ok"):
-            raise self._error(reply.get("error", {}), fn, description)
+            raise self._error(reply.get("error", {}), target.name, description)
         if before is not None and after is not None:
             return cputime.elapsed(before, after)
         return float(reply.get("self_cpu", 0.0))  # no /proc (macOS): the worker's own clock
 
-    def fetch(self, key: str, fn: str, description: str, timeout: float,
+    def fetch(self, key: str, target: Target, description: str, timeout: float,
               keep: Keep = "plain") -> CallResult:  # fmt: skip
         """The result of a run, with the arguments it changed or aliased."""
         reply, blobs = self._request_with_blobs({"op": "fetch", "key": key, "keep": keep}, [],
                                                 timeout, description)  # fmt: skip
-        return self._result(reply, blobs, fn, description)
+        return self._result(reply, blobs, target.name, description)
 
     def _result(self, reply: dict[str, Any], blobs: list[memoryview], fn: str,
                 description: str) -> CallResult:  # fmt: skip

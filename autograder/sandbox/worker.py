@@ -97,8 +97,6 @@ class Server:
             "stash": self.stash_inputs,
             "run": self.run_stashed,
             "fetch": self.fetch,
-            "method": self.method,
-            "tool": self.tool,
         }
         while True:
             try:
@@ -129,7 +127,24 @@ class Server:
             return
         self.reply({"ok": True})
 
-    def _function(self, name: str) -> Any:
+    def _callable(self, target: dict[str, Any]) -> Any:
+        """What ``target`` names, or None after replying with the error."""
+        kind, name = target.get("kind"), str(target.get("name"))
+        if kind == "tool":
+            helper = self.tools.get(name)
+            if helper is None:
+                self.error("protocol", message=f"this stage has no tool {name!r}")
+            return helper
+        if kind == "method":
+            handle = target.get("handle")
+            if not isinstance(handle, int) or handle not in self.objects:
+                self.error("protocol", message=f"unknown handle {handle!r}")
+                return None
+            try:  # the object is the student's: looking up its method runs its code
+                return getattr(self.objects[handle], name)
+            except BaseException as exc:  # noqa: BLE001
+                self.error("raised", exc)
+                return None
         if self.module is None:
             self.error("protocol", message="no module loaded")
             return None
@@ -187,38 +202,12 @@ class Server:
             return
         self.reply({"ok": True, "value": doc, **extra}, out_blobs)
 
-    def method(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
-        """Call a method of a kept object (student code: it runs here, like any call)."""
-        try:
-            target = self.resolve(protocol.Handle(int(message["handle"]), ""))
-            args, kwargs = _payload(message, blobs)
-            bound = getattr(target, str(message["name"]))
-            result = bound(*self.resolve(args), **self.resolve(kwargs))
-        except BaseException as exc:  # noqa: BLE001
-            self.error("raised", exc)
-            return
-        self.send_result(result, {}, message.get("keep"))
-
-    def tool(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
-        """Run one of the stage's trusted test helpers (its config's ``tools`` module) here,
-        next to the student's objects (a data iterator built here, a network's weights read
-        here)."""
-        helper = self.tools.get(str(message["name"]))
-        if helper is None:
-            self.error("protocol", message=f"this stage has no tool {message['name']!r}")
-            return
-        try:
-            args, kwargs = _payload(message, blobs)
-            result = helper(*self.resolve(args), **self.resolve(kwargs))
-        except BaseException as exc:  # noqa: BLE001 - it may run student code (a forward)
-            self.error("raised", exc)
-            return
-        self.send_result(result, {}, message.get("keep"))
-
-    # Every call of a student function, timed or not, is the same three requests: the
-    # arguments are stashed (and snapshotted), the function runs on them (the trusted side
-    # reads the CPU clock around this request only), and the result is fetched. Nothing in
-    # the worker tells a speed test's call from any other; its result is checked too.
+    # Every call, timed or not, of a student function, a kept object's method or a stage
+    # tool, is the same three requests: the arguments are stashed (and snapshotted), the
+    # target runs on them (the trusted side reads the CPU clock around this request only),
+    # and the result is fetched. Nothing in the worker tells a speed test's call from any
+    # other; its result is checked too. A handle the worker does not hold is a grader bug
+    # ("protocol") wherever it appears.
 
     def stash_inputs(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
         args, kwargs = _payload(message, blobs)
@@ -231,13 +220,14 @@ class Server:
         self.reply({"ok": True})
 
     def run_stashed(self, message: dict[str, Any], blobs: list[memoryview]) -> None:
-        """Run the function on one stashed input set and keep the result for ``fetch``."""
-        fn = self._function(str(message["fn"]))
+        """Run the target on one stashed input set and keep the result for ``fetch``."""
         pending = self.stash.get(str(message["key"]))
-        if fn is None:
-            return
         if pending is None:
             self.error("protocol", message=f"no inputs stashed as {message['key']!r}")
+            return
+        fn = self._callable(dict(message.get("target") or {}))
+        if fn is None:
+            del self.stash[str(message["key"])]
             return
         start = time.process_time()
         try:
