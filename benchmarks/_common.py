@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from autograder.sandbox import procfs  # noqa: E402
-from tests.conftest import (  # noqa: E402  (the variants the tests use)
+from tests.support import (  # noqa: E402  (the variants the tests use)
     build_lenet_submission,
     build_submission,
 )

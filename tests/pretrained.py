@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from autograder.lab import datasets
-from tests.conftest import KIT, LENET_REFERENCE
+from tests.support import KIT, LENET_REFERENCE
 
 #: (jitter, what the student is shown): shipped weights loaded as they are end as one
 #: network in both runs; shipped weights with fresh noise per run meet disguised digits

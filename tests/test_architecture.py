@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import KIT
+from tests.support import KIT
 
 PACKAGE = KIT / "autograder"
 MAX_LINES = 450

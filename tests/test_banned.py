@@ -8,7 +8,7 @@ import json
 import pytest
 
 from autograder.grading.banned import find_uses, reaching, scan_module
-from tests.conftest import KIT, REFERENCE, run_cli
+from tests.support import KIT, REFERENCE, run_cli
 
 BANNED = ["scipy.signal.correlate2d", "scipy.ndimage", "torch", "cv2"]
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from autograder.cli import app as cli
 from autograder.grading.batch import discover
-from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, build_submission
+from tests.support import KIT, REFERENCE, STAGE1_POINTS, build_submission
 
 EXPORT_YAML = """\
 submission_1:

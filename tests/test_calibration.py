@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from autograder.authoring.calibration import read_members, time_member, validate
-from autograder.course.stages import Stage, all_stages
+from autograder.course.stages import all_stages
 from autograder.errors import ConfigError
-from tests.conftest import KIT
+from tests.support import KIT, write_kit
 
 MEMBERS = [
     (stage, member)
@@ -39,28 +39,6 @@ def test_zoo_member_is_at_least_3x_from_the_limit(stage, member):
     assert outcome.ok and outcome.margin is not None and outcome.margin >= 3.0, (
         outcome.problem or outcome.result.summary()
     )
-
-
-MARKED = "# BEGIN SOLUTION\n    return 2 * x\n    # END SOLUTION"
-
-
-def write_kit(root, reference_body=MARKED, stub_body="raise NotImplementedError"):
-    """A one-function stage; validate grades the stub that ``reference_body``'s markers
-    give (``stub_body`` is the committed template's, which release --check guards)."""
-    stage = root / "assignments" / "demo"
-    (stage / "tests" / "public").mkdir(parents=True)
-    (stage / "zoo").mkdir()
-    (stage / "assignment.toml").write_text(
-        'id = "demo"\nnumber = 9\ntitle = "t"\nmodule = "cnnlab/demo.py"\n'
-        'functions = ["double"]\n[grading.points]\ntest_double = 1\ntest_typo = 1\n'
-    )
-    (stage / "tests" / "public" / "test_demo.py").write_text(
-        "def test_double(submission):\n    assert submission.double(2) == 4\n"
-    )
-    for folder, body in (("solutions", reference_body), ("student_template", stub_body)):
-        (root / folder / "cnnlab").mkdir(parents=True)
-        (root / folder / "cnnlab" / "demo.py").write_text(f"def double(x):\n    {body}\n")
-    return Stage(root, stage)
 
 
 def test_validate_flags_a_broken_reference_and_a_typo(tmp_path):

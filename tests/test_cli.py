@@ -11,7 +11,7 @@ from autograder.cli import app as cli
 from autograder.course.stages import all_stages
 from autograder.grading.results import GradingResults, TestResult
 from autograder.grading.runner import grade
-from tests.conftest import KIT, STAGE1_POINTS, run_cli
+from tests.support import KIT, STAGE1_POINTS, run_cli
 
 COMMANDS = sorted(cli.main.commands)
 
@@ -98,7 +98,7 @@ def test_grade_writes_results_even_for_garbage(tmp_path):
 
 
 def test_validate_exits_non_zero_when_a_check_fails(tmp_path):
-    from tests.test_calibration import write_kit
+    from tests.support import write_kit
 
     write_kit(tmp_path, reference_body="return x")
     result = CliRunner().invoke(cli.main, ["validate", "demo", "--kit", str(tmp_path)])
@@ -116,3 +116,71 @@ def test_list_shows_the_points_the_results_total(stage):
     line = next(row for row in result.output.splitlines() if f" {stage.id} " in row)
     graded = grade(stage, stage.stub).max_score
     assert line.endswith(f"({graded:g} points)"), (line, graded)
+
+
+class Recorder:
+    """A stand-in for a core function: records its arguments, returns ``value``."""
+
+    def __init__(self, value=None):
+        self.value, self.calls = value, []
+
+    def __call__(self, *args, **kwargs):
+        self.calls.append((args, kwargs))
+        return self.value
+
+
+def invoke(*args):
+    from click.testing import CliRunner
+
+    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+
+
+def test_build_forwards_the_stage_and_folder(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    fake = Recorder(SimpleNamespace(files=["setup.sh"], path=tmp_path / "z.zip", size=2048))
+    monkeypatch.setattr(cli, "build", fake)
+    result = invoke("build", "2", "-o", str(tmp_path), "--kit", str(KIT))
+    assert result.exit_code == 0, result.output
+    [(stage, out_dir), _] = fake.calls[0]
+    assert stage.id == "padding" and out_dir == tmp_path
+    assert "z.zip (2.0 KiB, 1 files)" in result.output
+
+
+def test_batch_forwards_entries_jobs_and_folders(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    (tmp_path / "subs" / "ada").mkdir(parents=True)
+    entries = [SimpleNamespace(name="ada")]
+    monkeypatch.setattr(cli, "discover", Recorder(entries))
+    report = SimpleNamespace(outcomes=[1], seconds=2.0, per_minute=30.0)
+    run, write = Recorder(report), Recorder()
+    monkeypatch.setattr(cli, "run_batch", run)
+    monkeypatch.setattr(cli, "write_csv", write)
+    out = tmp_path / "out" / "scores.csv"
+    result = invoke("batch", "pooling", str(tmp_path / "subs"), "-o", str(out), "-j", "3",
+                    "--kit", str(KIT))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (stage, got, results_dir, jobs, _), _ = run.calls[0]
+    assert (stage.id, got, results_dir, jobs) == (
+        "pooling",
+        entries,
+        out.parent / "scores-results",
+        3,
+    )
+    assert write.calls == [((report, out), {})]
+
+
+@pytest.mark.parametrize(("command", "core"), [("calibrate", "calibrate"),
+                                               ("validate", "validate")])  # fmt: skip
+def test_timing_commands_forward_the_stage_and_exit_1_on_a_failure(monkeypatch, command, core):
+    from types import SimpleNamespace
+
+    failing = [SimpleNamespace(ok=False)]
+    monkeypatch.setattr(cli, core, Recorder(failing))
+    monkeypatch.setattr(cli, "zoo_table" if core == "calibrate" else "checks_table",
+                        lambda rows: "TABLE")  # fmt: skip
+    result = invoke(command, "correlate2d", "--kit", str(KIT))
+    assert result.exit_code == 1 and "TABLE" in result.output
+    [((stage, *_), _)] = getattr(cli, core).calls
+    assert stage.id == "correlate2d"

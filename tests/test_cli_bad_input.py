@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from autograder.cli import main
-from tests.conftest import KIT
+from tests.support import KIT
 
 REFERENCE = str(KIT / "solutions" / "cnnlab" / "correlate.py")
 UNWRITABLE = "/proc/cnngrade-cannot-write-here"  # /proc takes no new files, even from root

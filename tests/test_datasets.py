@@ -17,7 +17,7 @@ from autograder.lab.datasets import (
     resize,
     split,
 )
-from tests.conftest import KIT
+from tests.support import KIT
 
 
 def write_idx(path, array, type_code=0x08, compress=False):

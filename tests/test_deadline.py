@@ -8,8 +8,7 @@ import time
 import jsonschema
 
 from autograder.grading.gradescope import FALLBACK_MESSAGE, Layout, fallback, run
-from tests.conftest import KIT, STAGE1_POINTS, run_cli
-from tests.test_grading_e2e import SCHEMA
+from tests.support import KIT, SCHEMA, STAGE1_POINTS, run_cli
 
 
 def test_past_the_deadline_tests_are_reported_not_run(make_submission, tmp_path):

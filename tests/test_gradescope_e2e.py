@@ -13,10 +13,8 @@ import pytest
 
 from tests import autograder_install
 from tests.autograder_install import ROOT
-from tests.conftest import KIT, REFERENCE
-from tests.test_grading_e2e import SCHEMA
-from tests.test_threats import report
-from tests.threats import THREATS, render, text
+from tests.support import KIT, REFERENCE, SCHEMA
+from tests.threats import THREATS, render, report, text
 from tests.watch import GRADER_MEMORY_MB, sandbox_processes
 
 HIDDEN_SNIPPET = "def test_hidden_lecture_example"

@@ -12,11 +12,9 @@ import pytest
 
 from autograder.course.stages import get_stage
 from tests import autograder_install
-from tests.conftest import KIT, LENET_REFERENCE
 from tests.pretrained import PRETRAINED, assert_no_help, pretrained_upload
-from tests.test_grading_e2e import SCHEMA
-from tests.test_threats import report
-from tests.threats import Threat
+from tests.support import KIT, LENET_REFERENCE, SCHEMA
+from tests.threats import Threat, report
 from tests.watch import GRADER_MEMORY_MB, sandbox_processes
 
 pytestmark = [

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import jsonschema
 import pytest
 
 from autograder.course.stages import get_stage
-from tests.conftest import KIT
+from tests.support import KIT, SCHEMA, STAFF
 
-SCHEMA = json.loads(
-    (Path(__file__).parent / "schemas" / "gradescope_results.schema.json").read_text()
-)
-STAFF = "Grader diagnostics (staff only)"
 ALL_VARIANTS = ["reference", "stub", "loop", "sliding", "syntax_error", "empty", "exit_at_import",
                 "raise_at_import", "hang", "segfault"]  # fmt: skip
 
@@ -39,7 +32,8 @@ def test_results_follow_gradescope_schema(grade_cached, variant):
     results = dict(grade_cached(variant))
     results.pop("_stdout")
     jsonschema.validate(results, SCHEMA)
-    assert any(t["name"] == STAFF and t["visibility"] == "hidden" for t in results["tests"])
+    [staff] = [t for t in results["tests"] if t.get("extra_data") == {"staff": True}]
+    assert staff["name"] == STAFF and staff["visibility"] == "hidden" and staff["max_score"] == 0
 
 
 @pytest.mark.parametrize("variant", ALL_VARIANTS)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.lab import datasets, heldout
-from tests.conftest import KIT
+from tests.support import KIT
 
 DATA = KIT / "assignments" / "lenet" / "data"
 

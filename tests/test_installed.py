@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import KIT
+from tests.support import KIT
 
 
 @pytest.fixture(scope="module")

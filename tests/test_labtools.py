@@ -11,7 +11,7 @@ from autograder.grading.session import GradingSession
 from autograder.lab import labtools, netcheck
 from autograder.sandbox.protocol import Handle
 from autograder.sandbox.target import Target
-from tests.conftest import KIT, LENET_REFERENCE
+from tests.support import KIT, LENET_REFERENCE
 
 torch = pytest.importorskip("torch")
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from autograder.lab import datasets, labtools, netcheck
-from tests.conftest import KIT
+from tests.support import KIT
 
 torch = pytest.importorskip("torch")
 pytestmark = [

@@ -17,7 +17,7 @@ import pytest
 
 from autograder.course.stages import get_stage
 from autograder.grading.runner import GradingOptions, grade
-from tests.conftest import KIT, build_lenet_submission
+from tests.support import KIT, build_lenet_submission
 
 pytestmark = pytest.mark.skipif(find_spec("torch") is None, reason="stage 5 needs torch")
 

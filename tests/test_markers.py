@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from autograder.authoring.markers import DEFAULT_HINT, MarkerError, make_stub
-from tests.conftest import KIT
+from tests.support import KIT
 
 BLOCK = '''\
 def f(x):

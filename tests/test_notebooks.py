@@ -19,7 +19,7 @@ from autograder.authoring import release
 from autograder.course.stages import get_stage
 from autograder.intake.notebook import extract
 from autograder.intake.pack import inspect
-from tests.conftest import KIT, REFERENCE, STAGE1_POINTS, run_cli
+from tests.support import KIT, REFERENCE, STAGE1_POINTS, run_cli
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from autograder.intake.pack import bundle, inspect
-from tests.conftest import KIT, REFERENCE
+from tests.support import KIT, REFERENCE
 
 
 def write(folder, text, name="cnnlab/correlate.py"):

@@ -11,8 +11,7 @@ import textwrap
 import jsonschema
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_grading_e2e import SCHEMA
+from tests.support import SCHEMA, run_cli
 
 CONFIG = """
 id = "demo"

@@ -8,7 +8,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from tests.conftest import KIT
+from tests.support import KIT
 
 
 def _load() -> ModuleType:

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pytest
 
-from tests.conftest import KIT
+from tests.support import KIT
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional

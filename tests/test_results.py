@@ -17,7 +17,7 @@ from autograder.grading.results import (
     read_results,
     write_results,
 )
-from tests.test_grading_e2e import SCHEMA
+from tests.support import SCHEMA
 
 
 def sample() -> GradingResults:
@@ -93,3 +93,16 @@ def test_write_is_atomic_when_serialising_fails(tmp_path):
         write_results(GradingResults(tests=(TestResult("a", float("inf"), 1, False),)), path)
     assert path.read_text() == before
     assert json.loads(before)["score"] == 1.0
+
+
+def test_the_staff_entry_is_marked_and_keeps_its_mark_through_a_file(tmp_path):
+    """Tables and summaries leave out the staff entry by its typed mark, not by its name."""
+    results = GradingResults(tests=(TestResult("t", 1.0, 1.0, True),
+                                    TestResult.staff_report("sandbox user: student")))  # fmt: skip
+    path = write_results(results, tmp_path / "results.json")
+    again = read_results(path)
+    assert [t.staff for t in again.tests] == [False, True]
+    assert again.tests[1].visibility is Visibility.HIDDEN and again.tests[1].max_score == 0
+    named_alike = GradingResults(tests=(TestResult(again.tests[1].name, 1.0, 1.0, True),))
+    lookalike = read_results(write_results(named_alike, tmp_path / "x.json"))
+    assert not lookalike.tests[0].staff  # a test that merely has the name is not staff

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from autograder.sandbox.faults import (
 )
 from autograder.sandbox.output import OUTPUT_KEEP
 from autograder.sandbox.target import Target
-from tests.conftest import REFERENCE
+from tests.support import REFERENCE
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="privilege separation needs root")
 
@@ -285,6 +286,35 @@ def test_processes_that_leave_the_group_are_killed_at_the_end(tmp_path, stage1):
         shutil.rmtree(shared)
     assert not _alive(grandchild)
     assert any("left behind" in c for c in session.events.crashes)
+
+
+@as_root
+def test_the_threat_suites_process_check_sees_an_escapee_when_the_reaper_is_off(
+    tmp_path, stage1, monkeypatch
+):
+    """tests/watch.py's ``sandbox_processes`` (which the threat suite asserts is empty after
+    every grading) is able to fail: with the reaper turned off, the escaped grandchild is
+    there for it to find."""
+    from autograder.grading import session as session_module
+    from tests.watch import sandbox_processes
+
+    upload = tmp_path / "upload"
+    upload.mkdir()
+    (upload / "correlate.py").write_text(ESCAPE)
+    shared = Path(tempfile.mkdtemp())
+    shared.chmod(0o777)
+    monkeypatch.setattr(session_module, "reap_orphans", lambda: 0)
+    session = GradingSession(stage1, upload, one_process=False)
+    try:
+        SubmissionProxy(session).escape(str(shared / "grandchild.pid"))
+        grandchild = int((shared / "grandchild.pid").read_text())
+    finally:
+        session.close()
+        shutil.rmtree(shared)
+    try:
+        assert grandchild in sandbox_processes()
+    finally:
+        os.kill(grandchild, signal.SIGKILL)
 
 
 def test_student_exceptions_can_be_caught_as_student_raised(proxy):

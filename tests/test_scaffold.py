@@ -18,7 +18,7 @@ from autograder.cli import main
 from autograder.course.config import describe_keys, load_config
 from autograder.course.stages import get_stage
 from tests import autograder_install
-from tests.conftest import KIT
+from tests.support import KIT
 
 
 @pytest.fixture

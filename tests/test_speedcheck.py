@@ -15,8 +15,7 @@ from autograder.authoring.calibration import read_members, student_member
 from autograder.authoring.release import speedcheck_source
 from autograder.course.stages import Stage, all_stages, get_stage
 from autograder.grading.runner import grade, stage_points
-from tests.conftest import KIT
-from tests.test_calibration import write_kit
+from tests.support import KIT, write_kit
 
 STAGES = [stage for stage in all_stages(KIT) if stage.config.grading.timing]
 KEYS = [(stage, key) for stage in STAGES for key in stage.config.grading.timing]

@@ -10,7 +10,7 @@ from importlib.util import find_spec
 import pytest
 
 from autograder.course.stages import all_stages
-from tests.conftest import KIT
+from tests.support import KIT
 
 #: pytest as a student runs it: the course kit (``autograder``) cannot be imported
 WITHOUT_KIT = (

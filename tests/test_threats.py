@@ -19,10 +19,9 @@ import time
 import jsonschema
 import pytest
 
-from tests.conftest import KIT
 from tests.pretrained import PRETRAINED, assert_no_help, pretrained_upload
-from tests.test_grading_e2e import SCHEMA
-from tests.threats import THREATS, Threat, render, score, text
+from tests.support import KIT, SCHEMA
+from tests.threats import THREATS, Threat, render, report, text
 from tests.watch import GRADER_MEMORY_MB, run_watched, sandbox_processes, sandbox_uid
 
 pytestmark = pytest.mark.slow
@@ -38,21 +37,6 @@ def locked_kit(tmp_path_factory):
         for secret in [*kit.glob("assignments/*/tests/hidden"), kit / "solutions"]:
             subprocess.run(["chmod", "-R", "go-rwx", str(secret)], check=True)
     return kit
-
-
-def report(mode: str, threat, results: dict, seconds: float, peak_mb: float = 0.0) -> None:
-    """Append a row (attack, mode, score, what was shown, seconds, grader peak MB, processes
-    left) to the table at $CNNGRADE_THREAT_REPORT."""
-    target = os.environ.get("CNNGRADE_THREAT_REPORT")
-    if not target:
-        return
-    total = sum(t["max_score"] for t in results["tests"])
-    shown = next((line.strip() for line in text(results).splitlines()
-                  if threat.shows and threat.shows in line), "")  # fmt: skip
-    with open(target, "a", encoding="utf-8") as handle:
-        left = len(sandbox_processes())
-        handle.write(f"| {threat.name} | {mode} | {score(results):g}/{total:g} | {shown[:110]} "
-                     f"| {seconds:.1f} | {peak_mb:.0f} | {left} |\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("threat", THREATS, ids=[t.name for t in THREATS])

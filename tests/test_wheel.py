@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from autograder.cli import main
 from autograder.errors import BuildError
 from autograder.packaging import wheel
-from tests.conftest import KIT
+from tests.support import KIT
 
 
 def package_files(root: Path) -> set[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.conftest import REFERENCE, STAGE1_POINTS
+from tests.support import REFERENCE, STAGE1_POINTS
+from tests.watch import sandbox_processes
 
 REF = REFERENCE.read_text()
 FULL = STAGE1_POINTS
@@ -483,3 +485,18 @@ def render(threat: Threat, secrets: list[str], results: list[str]) -> str:
         .replace("{{", "{")
         .replace("}}", "}")
     )
+
+
+def report(mode: str, threat, results: dict, seconds: float, peak_mb: float = 0.0) -> None:
+    """Append a row (attack, mode, score, what was shown, seconds, grader peak MB, processes
+    left) to the table at $CNNGRADE_THREAT_REPORT."""
+    target = os.environ.get("CNNGRADE_THREAT_REPORT")
+    if not target:
+        return
+    total = sum(t["max_score"] for t in results["tests"])
+    shown = next((line.strip() for line in text(results).splitlines()
+                  if threat.shows and threat.shows in line), "")  # fmt: skip
+    with open(target, "a", encoding="utf-8") as handle:
+        left = len(sandbox_processes())
+        handle.write(f"| {threat.name} | {mode} | {score(results):g}/{total:g} | {shown[:110]} "
+                     f"| {seconds:.1f} | {peak_mb:.0f} | {left} |\n")  # fmt: skip

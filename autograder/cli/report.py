@@ -6,9 +6,7 @@ import shutil
 import textwrap
 
 from autograder.authoring.calibration import Check, StudentOutcome, ZooOutcome
-from autograder.grading.results import GradingResults, TestResult, Visibility
-
-STAFF_PREFIX = "Grader diagnostics"
+from autograder.grading.results import GradingResults, TestResult
 
 
 def _fmt(value: float) -> str:
@@ -28,7 +26,7 @@ def shorten(name: str, width: int) -> str:
 def _gradable(results: GradingResults, staff: bool) -> list[TestResult]:
     return [
         t for t in results.tests
-        if staff or not (t.visibility is Visibility.HIDDEN and t.name.startswith(STAFF_PREFIX))
+        if staff or not t.staff
     ]  # fmt: skip
 
 

@@ -28,7 +28,6 @@ from autograder.grading.results import GradingResults, read_results, write_resul
 from autograder.sandbox.users import USER_ENV, job_accounts
 
 UPLOAD_SUFFIXES = {".zip", ".py", ".ipynb"}
-STAFF_PREFIX = "Grader diagnostics"
 
 
 @dataclass(frozen=True)
@@ -206,7 +205,7 @@ def write_csv(report: BatchReport, path: Path) -> Path:
     columns: list[str] = []
     for outcome in report.outcomes:
         for test in outcome.results.tests:
-            if not test.name.startswith(STAFF_PREFIX) and test.name not in columns:
+            if not test.staff and test.name not in columns:
                 columns.append(test.name)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:

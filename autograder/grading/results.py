@@ -37,6 +37,10 @@ class Visibility(str, Enum):
             return default
 
 
+#: the name Gradescope shows staff for the diagnostics entry
+STAFF_NAME = "Grader diagnostics (staff only)"
+
+
 @dataclass(frozen=True)
 class TestResult:
     name: str
@@ -47,9 +51,20 @@ class TestResult:
     visibility: Visibility = Visibility.VISIBLE
     number: str | None = None
     tags: tuple[str, ...] = ()
-    nodeid: str = ""  # for staff tools (batch CSV columns); not sent to Gradescope
+    #: the pytest node id, in memory only (mistakes and calibration match tests by it); not
+    #: written to results.json, so what reads results back keys tests by ``name``
+    nodeid: str = ""
+    #: the grader's diagnostics for staff, hidden from students and left out of tables and
+    #: summaries (kept through results.json as the test's ``extra_data``)
+    staff: bool = False
 
     __test__ = False  # not a pytest test class
+
+    @classmethod
+    def staff_report(cls, details: str) -> TestResult:
+        """The one staff-only entry of a grading's results."""
+        return cls(STAFF_NAME, 0.0, 0.0, True, details, visibility=Visibility.HIDDEN,
+                   staff=True)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,15 +111,11 @@ class GradingResults:
         """
         failed = tuple(t if t.output or t.passed else replace(t, output=student_message)
                        for t in tests)  # fmt: skip
-        staff = TestResult(
-            name="Grader diagnostics (staff only)",
-            score=0.0,
-            max_score=0.0,
-            passed=False,
-            output=staff_details,
-            visibility=Visibility.HIDDEN,
+        return cls(
+            tests=(*failed, TestResult.staff_report(staff_details)),
+            output=student_message,
+            execution_time=execution_time,
         )
-        return cls(tests=(*failed, staff), output=student_message, execution_time=execution_time)
 
     # -- the serializer ---------------------------------------------------------------------
 
@@ -140,6 +151,7 @@ class GradingResults:
                 visibility=Visibility.parse(t.get("visibility"), Visibility.VISIBLE),
                 number=t.get("number"),
                 tags=tuple(t.get("tags", ())),
+                staff=bool((t.get("extra_data") or {}).get("staff", False)),
             )
             for t in doc.get("tests", [])
         )
@@ -185,6 +197,8 @@ def _test_dict(test: TestResult, limit: int = TEST_OUTPUT_LIMIT) -> dict[str, An
     }
     if test.number:
         doc["number"] = str(test.number)
+    if test.staff:
+        doc["extra_data"] = {"staff": True}
     return doc
 
 

@@ -23,12 +23,10 @@ from autograder.grading.results import (
     GradingResults,
     LeaderboardEntry,
     TestResult,
-    Visibility,
     write_results,
 )
 from autograder.grading.session import GradingSession
 
-STAFF_TEST = "Grader diagnostics (staff only)"
 GRADER_FAILED = (
     "The autograder failed while grading your submission. This is not your fault; your "
     "instructor can see the details. Please resubmit later or contact your instructor."
@@ -147,13 +145,15 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
     staff = plugin.staff_report()
     user = session.user.name if session.user else "(same user as the grader)"
     staff = f"sandbox user: {user}\npytest exit code: {exit_code}\n" + staff
-    if session.exposed:
-        staff += f"\nWARNING: the sandbox user can read {len(session.exposed)} secret file(s)"
-    if session.access_problems:
-        staff += "\nshown to the sandbox user through a private mount namespace: " + ", ".join(
-            session.access_problems
+    if session.access.exposed:
+        staff += (
+            f"\nWARNING: the sandbox user can read {len(session.access.exposed)} secret file(s)"
         )
-    tests.append(TestResult(STAFF_TEST, 0.0, 0.0, True, staff, visibility=Visibility.HIDDEN))
+    if session.access.unreachable:
+        staff += "\nshown to the sandbox user through a private mount namespace: " + ", ".join(
+            session.access.unreachable
+        )
+    tests.append(TestResult.staff_report(staff))
     timing = plugin.timing_data()
     results = GradingResults(
         tests=tuple(tests),
@@ -241,4 +241,4 @@ def _configured_leaderboard(
 
 def public_only(results: GradingResults) -> GradingResults:
     """Drop the staff-only entries (for students' local checks)."""
-    return replace(results, tests=tuple(t for t in results.tests if t.name != STAFF_TEST))
+    return replace(results, tests=tuple(t for t in results.tests if not t.staff))

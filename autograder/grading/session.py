@@ -1,22 +1,17 @@
-"""One grading of one submission: the workspace, the worker(s), and what went wrong."""
+"""One grading of one submission: its workspace (:mod:`autograder.intake.workspace`), the
+student's and the reference's workers, and the guard every call passes
+(:mod:`autograder.grading.guard`)."""
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
-import shutil
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from autograder.course.config import Limits
-from autograder.course.image import FRAMEWORK_PACKAGES, image_distributions
 from autograder.course.stages import Stage
+from autograder.grading.diagnostics import check_access
 from autograder.grading.guard import CallGuard, SessionEvents
-from autograder.intake.submission import LocatedModule, SubmissionProblem, hand_over, locate, unpack
-from autograder.sandbox.access import exposed_secrets, unreachable_paths
+from autograder.intake.workspace import Workspace
 from autograder.sandbox.client import CallResult, Keep, Worker
 from autograder.sandbox.faults import (
     CallTimedOut,
@@ -24,14 +19,10 @@ from autograder.sandbox.faults import (
     SubmissionNotLoadable,
     WorkerCrashed,
 )
-from autograder.sandbox.imports import make_view
 from autograder.sandbox.reaper import become_subreaper, reap_orphans
 from autograder.sandbox.spec import WorkerSpec
 from autograder.sandbox.target import Target
 from autograder.sandbox.users import SandboxUser, sandbox_user
-
-log = logging.getLogger("cnngrade")
-_warned: set[object] = set()
 
 
 class GradingSession:
@@ -65,52 +56,17 @@ class GradingSession:
         self.limits = limits or self.config.limits
         become_subreaper()  # so that processes escaping the worker's group come back to us
         self.user: SandboxUser | None = sandbox_user()
-        self.access_problems = unreachable_paths(self.user)
-        self.exposed = exposed_secrets([stage.hidden_tests, stage.reference], self.user)
-        if self.exposed and self.user and ("exposed", stage.id) not in _warned:
-            _warned.add(("exposed", stage.id))
-            log.warning(
-                "the sandbox user '%s' can read %d hidden-test or reference file(s) of stage "
-                "%s (e.g. %s): make them unreadable to it, e.g. chmod -R go-rwx "
-                "assignments/*/tests/hidden solutions (Gradescope's setup.sh does this).",
-                self.user.name,
-                len(self.exposed),
-                stage.id,
-                self.exposed[0],
-            )
-        if self.access_problems and self.user and self.user.name not in _warned:
-            _warned.add(self.user.name)
-            log.info(
-                "the sandbox user '%s' cannot search the folders above %s: each worker shows "
-                "it what it needs in a private mount namespace (autograder.sandbox.mounts).",
-                self.user.name,
-                ", ".join(self.access_problems),
-            )
-        self.workspace = Path(tempfile.mkdtemp(prefix="cnngrade-"))
-        self.located: LocatedModule | None = None
+        self.access = check_access(stage, self.user)
+        self.workspace = Workspace(self.config, upload, self.user, allow)
+        self.located = self.workspace.located
         self.fatal: StudentFault | None = None
+        if self.workspace.problem is not None:
+            self.fatal = SubmissionNotLoadable(self.workspace.problem)
         self.events = SessionEvents()
         #: every call to the student's worker passes it (deadline, timeouts, records)
         self.guard = CallGuard(self.limits, deadline, self.events)
         self._worker: Worker | None = None
         self._reference: Worker | None = None
-        try:
-            unpacked: list[str] = []
-            folder = unpack(upload, self.workspace / "upload", unpacked)
-            located = locate(folder, self.config)
-            self.located = replace(located, notes=(*unpacked, *located.notes))
-        except SubmissionProblem as exc:
-            self.fatal = SubmissionNotLoadable(str(exc))
-        (self.workspace / "work").mkdir()
-        # what student code may import: the stage's Gradescope image, in every mode
-        self.import_view = make_view(
-            self.workspace / "packages",
-            (*image_distributions(self.config), *allow),
-            FRAMEWORK_PACKAGES,
-        )
-        os.chmod(self.workspace, 0o711)
-        hand_over(self.workspace / "upload", self.user)
-        hand_over(self.workspace / "work", self.user)
 
     # -- student worker ---------------------------------------------------------------------
 
@@ -140,12 +96,12 @@ class GradingSession:
             WorkerSpec(
                 root=self.located.root,
                 module=self.located.module,
-                workdir=self.workspace / "work",
+                workdir=self.workspace.work,
                 limits=self.limits,
                 preload=tuple(self.config.preload),
                 user=self.user,
                 banned=self.banned,
-                import_view=self.import_view,
+                import_view=self.workspace.import_view,
                 one_process=self.one_process,
                 tools=self.config.grading.tools,
             )
@@ -187,12 +143,11 @@ class GradingSession:
         root = reference
         for _ in Path(self.config.module).parts:
             root = root.parent
-        scratch = self.workspace / "reference-work"
-        scratch.mkdir(exist_ok=True)
+        scratch = self.workspace.scratch("reference-work")
         worker = Worker(
             WorkerSpec(root=root, module=self.config.module_name, workdir=scratch,
                        limits=self.limits, preload=tuple(self.config.preload),
-                       import_view=self.import_view, one_process=self.one_process,
+                       import_view=self.workspace.import_view, one_process=self.one_process,
                        tools=self.config.grading.tools)
         )  # fmt: skip
         worker.start()
@@ -208,5 +163,4 @@ class GradingSession:
         orphans = reap_orphans()
         if orphans:
             self.events.crashes.append(f"killed {orphans} process(es) left behind by the code")
-        with contextlib.suppress(OSError):
-            shutil.rmtree(self.workspace)
+        self.workspace.remove()
