@@ -14,6 +14,7 @@ import numpy as np
 
 from autograder.grading.proxy import describe_call
 from autograder.sandbox.faults import StudentRaised
+from autograder.sandbox.protocol import Strided as Strided  # re-exported: tests send strided views
 
 
 def _fail(call: str, problem: str, hint: str) -> AssertionError:

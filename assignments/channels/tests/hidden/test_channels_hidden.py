@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    Strided,
     assert_array,
     assert_call_clean,
     assert_raises,
     numerical_gradient,
 )
-from autograder.sandbox.protocol import Strided
 
 PAIRING_HINT = (
     "channel c of X is correlated with channel c of the kernel, and the c_i results are "

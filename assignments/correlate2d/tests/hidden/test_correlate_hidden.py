@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    Strided,
     assert_array,
     assert_call_clean,
     assert_raises,
     numerical_gradient,
 )
-from autograder.sandbox.protocol import Strided
 
 FLIP_HINT = "correlation does not flip the kernel; convolution flips it on both axes"
 SHAPE_HINT = "the output has shape (n_h - k_h + 1, n_w - k_w + 1)"

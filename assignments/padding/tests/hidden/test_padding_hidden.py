@@ -4,13 +4,13 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    Strided,
     assert_array,
     assert_call_clean,
     assert_integers,
     assert_raises,
     call_with_hint,
 )
-from autograder.sandbox.protocol import Strided
 
 FILTER_NAMES = ["identity", "edge1", "edge2", "edge3", "sharpen", "box_blur", "gaussian_blur"]
 SAME_HINT = (

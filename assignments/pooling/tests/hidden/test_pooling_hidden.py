@@ -4,13 +4,13 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    Strided,
     assert_array,
     assert_call_clean,
     assert_raises,
     call_with_hint,
     numerical_gradient,
 )
-from autograder.sandbox.protocol import Strided
 
 X16 = np.arange(16.0).reshape(4, 4)
 PAD_MAX_HINT = (

@@ -10,8 +10,7 @@ The helpers of ``autograder.grading.checks`` write messages that name the call a
 import numpy as np
 import pytest
 
-from autograder.grading.checks import assert_array, assert_call_clean, assert_raises, numerical_gradient
-from autograder.sandbox.protocol import Strided
+from autograder.grading.checks import Strided, assert_array, assert_call_clean, assert_raises, numerical_gradient
 
 RELU_HINT = "relu(x) = max(x, 0), entry by entry: np.maximum(X, 0)"
 BACKWARD_HINT = "the gradient is dY where X > 0 and 0 where X <= 0: np.where(X > 0, dY, 0)"
