@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.support import REFERENCE, STAGE1_POINTS
+from tests.support import LOOP, REFERENCE, STAGE1_POINTS
 from tests.watch import sandbox_processes
 
 REF = REFERENCE.read_text()
@@ -62,20 +62,9 @@ def speed_failed(results: dict) -> bool:
     return test["status"] == "failed"
 
 
-LOOP = """
-def correlate2d(X, K):
-    X, K = _check_pair(X, K)
-    h, w = K.shape
-    Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), _result_dtype(X, K))
-    for i in range(Y.shape[0]):
-        for j in range(Y.shape[1]):
-            Y[i, j] = (X[i : i + h, j : j + w] * K).sum()
-    return Y
-"""
-
 #: the reference with a pixel loop beside it, as ``_slow``: what an attack on the speed test
 #: really runs while it tries to look fast
-SLOW = REF + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):")
+SLOW = REF + LOOP.replace("def correlate2d(X, K):", "def _slow(X, K):", 1)
 
 THREATS = [
     Threat(
