@@ -157,3 +157,12 @@ def test_empty_result_names_the_slice_that_empties_it():
     with pytest.raises(AssertionError) as info:
         assert_array(np.ones((3, 5)), expected, call="pool2d_backward(X (4, 5))", hint="own")
     assert "p:-p" not in str(info.value) and "own" in str(info.value)
+
+
+def test_an_import_failure_names_what_grading_provides_not_numpy_alone():
+    """Stage 5 grades with torch: a missing module must not be blamed on "NumPy only"."""
+    from autograder.sandbox.faults import import_failure
+
+    text = import_failure({"type": "ModuleNotFoundError", "message": "No module named 'cv2'"})
+    assert "No module named 'cv2'" in text and "Only NumPy" not in text
+    assert "standard library and the packages of the stage's Gradescope image" in text

@@ -191,7 +191,10 @@ def import_failure(error: dict[str, Any]) -> str:
     if type_name in ("SyntaxError", "IndentationError", "TabError"):
         text += "\nFix the syntax error above (run `python -m py_compile` on the file to check)."
     elif type_name in ("ModuleNotFoundError", "ImportError"):
-        text += "\nOnly NumPy and the standard library are available when grading this stage."
+        text += (
+            "\nWhen this stage is graded, only the standard library and the packages of the "
+            "stage's Gradescope image (its assignment's requirements) can be imported."
+        )
     elif type_name == "SystemExit":
         text += "\nYour module calls exit() or sys.exit() when imported; remove that call."
     return text
