@@ -34,7 +34,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
-import importlib.util  # noqa: E402
 import math  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -45,6 +44,9 @@ from types import ModuleType  # noqa: E402
 
 import numpy as np  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402
+
+from autograder.authoring.mistakes import composed  # noqa: E402
+from autograder.course.stages import get_stage  # noqa: E402
 
 Correlate = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
 
@@ -89,16 +91,14 @@ class ConfigResult:
 
 
 def load_zoo(zoo_dir: Path) -> list[ZooMember]:
-    """Import every ``*.py`` module in ``zoo_dir`` by file path (no package needed)."""
+    """Load every member of ``zoo_dir`` as grading does: the reference, then the member."""
+    stage = get_stage("correlate2d", REPO_ROOT)
     members: list[ZooMember] = []
     for path in sorted(zoo_dir.glob("*.py")):
         if path.stem.startswith("_"):
             continue
-        spec = importlib.util.spec_from_file_location(f"cnngrade_zoo_{path.stem}", path)
-        if spec is None or spec.loader is None:
-            raise ImportError(f"cannot load {path}")
-        module: ModuleType = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = ModuleType(f"cnngrade_zoo_{path.stem}")
+        exec(compile(composed(stage, path, "zoo member"), str(path), "exec"), module.__dict__)
         expected = getattr(module, "EXPECTED", "?")
         members.append(ZooMember(path.stem, expected, module.correlate2d))
     names = [m.name for m in members]

@@ -1,11 +1,13 @@
 """Calibration and validation of a stage: do its thresholds separate what they should?
 
 A stage's zoo (``assignments/<stage>/zoo/*.py``) holds implementations of its timed
-functions, each a standalone module declaring ``TIMED`` (the timed key, or a list of keys
-the same code is timed on; optional when the stage times only one), ``EXPECTED`` ("pass"
-or "fail") and optionally ``REQUIRES`` (a package that must be installed, e.g. a library
-call). Each member is timed against the
-reference exactly as grading does. :func:`validate` adds the end-to-end checks: the
+functions. Like a mistake, a member states only its own code: what is graded is the
+reference followed by the member, so it may use the helpers the stub gives students (its
+argument checks, say) and its definitions win. Each declares ``TIMED`` (the timed key, or a
+list of keys the same code is timed on; optional when the stage times only one),
+``EXPECTED`` ("pass" or "fail") and optionally ``REQUIRES`` (a package that must be
+installed, e.g. a library call). Each member is timed against the reference exactly as
+grading does. :func:`validate` adds the end-to-end checks: the
 reference scores full marks and the stub scores zero.
 """
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from autograder.authoring import speedcheck
 from autograder.authoring.markers import make_stub
-from autograder.authoring.mistakes import check_mistakes, function_of, mistake_files
+from autograder.authoring.mistakes import check_mistakes, composed, function_of, mistake_files
 from autograder.course.stages import Stage
 from autograder.errors import ConfigError
 from autograder.grading.runner import grade, stage_points
@@ -119,7 +121,9 @@ def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
     try:
         upload = work / "upload"
         upload.mkdir()
-        shutil.copyfile(member.path, upload / stage.config.module_basename)
+        (upload / stage.config.module_basename).write_text(
+            composed(stage, member.path, "zoo member"), encoding="utf-8"
+        )
         session = GradingSession(stage, upload, enforce_bans=False, allow=member.requires)
         try:
             speed = SpeedCheck(session, stage.config.grading.timing)
@@ -181,7 +185,7 @@ class StudentOutcome:
         return _margin(self.speedup / self.need, self.member.expected)
 
 
-# Runs in a fresh interpreter: load the zoo member by path, measure it as the template does.
+# Runs in a fresh interpreter: load the composed member by path, measure it as the template does.
 _STUDENT_RUN = """
 import importlib.util, json, sys
 from autograder.authoring import speedcheck
@@ -205,12 +209,15 @@ def student_member(stage: Stage, member: ZooMember, timeout: float = 300.0) -> S
         return StudentOutcome(member, need, problem=f"not installed: {', '.join(missing)}",
                               skipped=True)  # fmt: skip
     env = {**os.environ, **{name: "1" for name in THREAD_ENV}}
-    command = [sys.executable, "-c", _STUDENT_RUN, str(member.path), stage.id, member.function]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env,
-                              timeout=timeout, check=False)  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return StudentOutcome(member, need, problem=f"took over {timeout:g} s")
+    with tempfile.TemporaryDirectory(prefix="cnngrade-zoo-") as work:
+        module = Path(work) / stage.config.module_basename
+        module.write_text(composed(stage, member.path, "zoo member"), encoding="utf-8")
+        command = [sys.executable, "-c", _STUDENT_RUN, str(module), stage.id, member.function]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, env=env,
+                                  timeout=timeout, check=False)  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return StudentOutcome(member, need, problem=f"took over {timeout:g} s")
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
         return StudentOutcome(member, need, problem=last)

@@ -3,7 +3,9 @@
 Each ``assignments/<stage>/mistakes/<name>.py`` states only what differs from the reference:
 the function (or private helper) it breaks, written as a student would. The graded module
 is the reference's source followed by the mistake's, so the later definitions win and the
-mistake may use the reference's other functions and helpers. Its declarations, read with
+mistake may use the reference's other functions and helpers; code that several mistakes
+share (a plain student implementation that each breaks its own way) is written once in
+``mistakes/_shared.py``, which stands between the two. Its declarations, read with
 ``ast.literal_eval`` (the file is never imported by the grader):
 
 - ``BREAKS``: the student function whose behaviour changes;
@@ -119,9 +121,25 @@ def read_mistake(path: Path, stage: Stage) -> Mistake:
 
 def compose(stage: Stage, mistake: Mistake) -> str:
     """The module a student with this mistake would upload: reference, then the mistake."""
-    reference = stage.reference.read_text(encoding="utf-8")
-    extra = mistake.path.read_text(encoding="utf-8")
-    return f"{reference.rstrip()}\n\n\n# --- mistake {mistake.name} ---\n{extra}"
+    return composed(stage, mistake.path, "mistake")
+
+
+#: in a ``mistakes/`` or ``zoo/`` folder: code several of its files share, written once
+SHARED = "_shared.py"
+
+
+def composed(stage: Stage, path: Path, kind: str) -> str:
+    """The reference's source, then the folder's ``_shared.py`` if there is one, then
+    ``path``'s (a mistake or a zoo member): the later definitions win, and the rest of the
+    module (helpers, other functions) is the reference's."""
+    parts = [stage.reference.read_text(encoding="utf-8").rstrip()]
+    shared = path.parent / SHARED
+    if shared.is_file() and shared != path:
+        parts.append(
+            f"# --- {path.parent.name}/{SHARED} ---\n{shared.read_text(encoding='utf-8').rstrip()}"
+        )
+    parts.append(f"# --- {kind} {path.stem} ---\n{path.read_text(encoding='utf-8')}")
+    return "\n\n\n".join(parts)
 
 
 def function_of(result: TestResult) -> str:

@@ -49,8 +49,11 @@ class Stage:
 
     @property
     def zoo(self) -> list[Path]:
-        """Calibration implementations (``zoo/*.py``), each declaring ``EXPECTED``."""
-        return sorted((self.directory / "zoo").glob("*.py"))
+        """Calibration implementations (``zoo/*.py``), each declaring ``EXPECTED``; a file
+        starting with ``_`` (``zoo/_shared.py``: what several members share) is not one."""
+        return sorted(
+            p for p in (self.directory / "zoo").glob("*.py") if not p.name.startswith("_")
+        )
 
     @cached_property
     def timing_inputs(self) -> dict[str, Callable[[Any], tuple[Any, ...]]]:

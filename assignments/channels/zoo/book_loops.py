@@ -3,43 +3,15 @@
 ``corr2d`` is the double loop over output pixels from the 2-D chapter (here computing only
 the strided positions); ``corr2d_multi_in`` adds it up over input channels and
 ``corr2d_multi_in_out`` stacks one result per output channel; ``conv2d`` applies that to
-each image. Five Python loops deep (image, output channel, input channel, row, column):
-it must fail the speed test.
-
-Measured through the grading workers (cnngrade calibrate channels, three runs: one
-1×192×192 image, two 3×3 kernels, padding 1; limit 16; the machine busy with other work):
-169-181× the reference, at least 3× over the limit: EXPECTED = "fail".
+each image. Five Python loops deep (image, output channel, input channel, row, column): it
+must fail the speed test. Measured: 169-181× the reference, over the limit of 16.
 """
 
-from __future__ import annotations
 
 import numpy as np
 
 TIMED = "conv2d"
 EXPECTED = "fail"
-
-
-def _prepare(X, W, b, stride, padding):
-    """Shared set-up: dtypes, int-or-pair arguments, zero padding, output size."""
-    X, W = np.asarray(X), np.asarray(W)
-    if X.ndim != 4 or W.ndim != 4 or X.shape[1] != W.shape[1]:
-        raise ValueError("X must be (n, c_i, h, w) and W (c_o, c_i, k_h, k_w)")
-    arrays = [X, W] if b is None else [X, W, np.asarray(b)]
-    dtype = np.result_type(*arrays)
-    if dtype.kind in "biu":
-        dtype = np.dtype(np.float64)
-    s_h, s_w = (stride, stride) if np.ndim(stride) == 0 else stride
-    p_h, p_w = (padding, padding) if np.ndim(padding) == 0 else padding
-    if s_h < 1 or s_w < 1 or p_h < 0 or p_w < 0:
-        raise ValueError("bad stride or padding")
-    Xp = np.pad(X.astype(dtype), ((0, 0), (0, 0), (p_h, p_h), (p_w, p_w)))
-    k_h, k_w = W.shape[2:]
-    if k_h > Xp.shape[2] or k_w > Xp.shape[3]:
-        raise ValueError("kernel larger than the padded input")
-    o_h = (Xp.shape[2] - k_h) // s_h + 1
-    o_w = (Xp.shape[3] - k_w) // s_w + 1
-    bias = None if b is None else np.asarray(b, dtype=dtype)
-    return Xp, W.astype(dtype), bias, (s_h, s_w), (o_h, o_w)
 
 
 def corr2d(X, K, s_h, s_w, o_h, o_w):
@@ -60,7 +32,6 @@ def corr2d_multi_in_out(X, K, *geometry):
 
 
 def conv2d(X, W, b=None, stride=1, padding=0):
-    """Batched convolution (cross-correlation), like torch.nn.functional.conv2d."""
     Xp, W, bias, (s_h, s_w), (o_h, o_w) = _prepare(X, W, b, stride, padding)
     Y = np.stack([corr2d_multi_in_out(x, W, s_h, s_w, o_h, o_w) for x in Xp], 0)
     Y = Y.reshape(Xp.shape[0], W.shape[0], o_h, o_w).astype(Xp.dtype)

@@ -1,11 +1,7 @@
-"""1×1 convolution as a loop over input channels: Y += K[:, c] (outer) X[c].
-
-Measured through the grading workers (cnngrade calibrate channels, three runs: a 3×192×192
-image, K (4, 3); limit 16; the machine busy with other work): 1.9-2.8× the reference, at
-least 3× under the limit: EXPECTED = "pass".
+"""1×1 convolution as a loop over input channels: Y += K[:, c] (outer) X[c]. Measured: 1.9-2.8×
+the reference, under the limit of 16.
 """
 
-from __future__ import annotations
 
 import numpy as np
 
@@ -13,21 +9,8 @@ TIMED = "correlate2d_1x1"
 EXPECTED = "pass"
 
 
-def _prepare(X, K):
-    """Shared set-up: (c_i, h, w) input, (c_o, c_i) kernel matrix, one result dtype."""
-    X, K = np.asarray(X), np.asarray(K)
-    if K.ndim == 4 and K.shape[2:] == (1, 1):
-        K = K[:, :, 0, 0]
-    if X.ndim != 3 or K.ndim != 2 or K.shape[1] != X.shape[0]:
-        raise ValueError("X must be (c_i, h, w) and K (c_o, c_i) or (c_o, c_i, 1, 1)")
-    dtype = np.result_type(X, K)
-    if dtype.kind in "biu":
-        dtype = np.dtype(np.float64)
-    return X.astype(dtype, copy=False), K.astype(dtype, copy=False)
-
-
 def correlate2d_1x1(X, K):
-    X, K = _prepare(X, K)
+    X, K = _prepare_1x1(X, K)
     Y = np.zeros((K.shape[0],) + X.shape[1:], X.dtype)
     for c in range(X.shape[0]):
         Y += K[:, c, None, None] * X[c]

@@ -1,16 +1,12 @@
 """A loop over output pixels of the padded batch, each pixel one matmul with W as a matrix.
 
-The padded batch is cut at every output position (y, x) into an (n, c_i*k_h*k_w) matrix
-of windows and multiplied by W as a (c_i*k_h*k_w, c_o) matrix with ``@``: one BLAS call
-per pixel for all images and channels. The cheapest pixel loop in the zoo (about 1.3 µs
-an iteration), and it must still fail: the reference spends about 10 ns per output value.
-
-Measured through the grading workers (cnngrade calibrate channels, three runs: one
-1×192×192 image, two 3×3 kernels, padding 1; limit 16; the machine busy with other work):
-89-96× the reference, at least 3× over the limit: EXPECTED = "fail".
+The padded batch is cut at every output position (y, x) into an (n, c_i*k_h*k_w) matrix of
+windows and multiplied by W as a (c_i*k_h*k_w, c_o) matrix with ``@``: one BLAS call per
+pixel for all images and channels. The cheapest pixel loop in the zoo (about 1.3 µs an
+iteration), and it must still fail: the reference spends about 10 ns per output value.
+Measured: 89-96× the reference, over the limit of 16.
 """
 
-from __future__ import annotations
 
 import numpy as np
 
@@ -18,37 +14,8 @@ TIMED = "conv2d"
 EXPECTED = "fail"
 
 
-def _prepare(X, W, b, stride, padding):
-    """Shared set-up: dtypes, int-or-pair arguments, zero padding, output size."""
-    X, W = np.asarray(X), np.asarray(W)
-    if X.ndim != 4 or W.ndim != 4 or X.shape[1] != W.shape[1]:
-        raise ValueError("X must be (n, c_i, h, w) and W (c_o, c_i, k_h, k_w)")
-    arrays = [X, W] if b is None else [X, W, np.asarray(b)]
-    dtype = np.result_type(*arrays)
-    if dtype.kind in "biu":
-        dtype = np.dtype(np.float64)
-    s_h, s_w = (stride, stride) if np.ndim(stride) == 0 else stride
-    p_h, p_w = (padding, padding) if np.ndim(padding) == 0 else padding
-    if s_h < 1 or s_w < 1 or p_h < 0 or p_w < 0:
-        raise ValueError("bad stride or padding")
-    Xp = np.pad(X.astype(dtype), ((0, 0), (0, 0), (p_h, p_h), (p_w, p_w)))
-    k_h, k_w = W.shape[2:]
-    if k_h > Xp.shape[2] or k_w > Xp.shape[3]:
-        raise ValueError("kernel larger than the padded input")
-    o_h = (Xp.shape[2] - k_h) // s_h + 1
-    o_w = (Xp.shape[3] - k_w) // s_w + 1
-    bias = None if b is None else np.asarray(b, dtype=dtype)
-    return Xp, W.astype(dtype), bias, (s_h, s_w), (o_h, o_w)
-
-
 def conv2d(X, W, b=None, stride=1, padding=0):
-    """Batched convolution (cross-correlation), like torch.nn.functional.conv2d."""
     Xp, W, bias, (s_h, s_w), (o_h, o_w) = _prepare(X, W, b, stride, padding)
-    n, c_o, k_h, k_w = Xp.shape[0], W.shape[0], W.shape[2], W.shape[3]
-    Wt = W.reshape(c_o, -1).T  # (c_i*k_h*k_w, c_o)
-    Y = np.empty((n, c_o, o_h, o_w), Xp.dtype)
-    for y in range(o_h):
-        for x in range(o_w):
-            window = Xp[:, :, s_h * y : s_h * y + k_h, s_w * x : s_w * x + k_w]
-            Y[:, :, y, x] = window.reshape(n, -1) @ Wt
+    n, Wt = Xp.shape[0], W.reshape(W.shape[0], -1).T  # W as a (c_i*k_h*k_w, c_o) matrix
+    Y = _each_pixel(Xp, W, (s_h, s_w), (o_h, o_w), lambda window: window.reshape(n, -1) @ Wt)
     return Y if bias is None else Y + bias[:, None, None]

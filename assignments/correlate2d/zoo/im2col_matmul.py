@@ -8,7 +8,6 @@ touches ``k_h*k_w`` times more memory than the output, so it is the slowest of
 the vectorised variants, but it has no Python-level loop.
 """
 
-from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -17,19 +16,10 @@ EXPECTED = "pass"
 
 
 def correlate2d(X: ArrayLike, K: ArrayLike) -> NDArray[np.inexact]:
-    """Valid 2-D cross-correlation of ``X`` with ``K``."""
-    X = np.asarray(X)
-    K = np.asarray(K)
-    if X.ndim != 2 or K.ndim != 2:
-        raise ValueError("X and K must be 2-D arrays")
+    X, K = _check_pair(X, K)  # the stub's argument checks
     k_h, k_w = K.shape
-    if k_h > X.shape[0] or k_w > X.shape[1]:
-        raise ValueError("kernel larger than input")
-    dtype = np.result_type(X, K)
-    if not np.issubdtype(dtype, np.inexact):
-        dtype = np.dtype(np.float64)
-    X = X.astype(dtype, copy=False)
-    K = K.astype(dtype, copy=False)
+    dtype = _result_dtype(X, K)
+    X, K = X.astype(dtype, copy=False), K.astype(dtype, copy=False)
 
     o_h = X.shape[0] - k_h + 1
     o_w = X.shape[1] - k_w + 1

@@ -5,7 +5,6 @@ input rows by ``map`` (C-level iteration), so the interpreter runs k_h small sum
 pixel instead of a k_h * k_w generator. Still a loop over output pixels: must fail.
 """
 
-from __future__ import annotations
 
 import operator
 
@@ -16,18 +15,10 @@ EXPECTED = "fail"
 
 
 def correlate2d(X: ArrayLike, K: ArrayLike) -> NDArray[np.inexact]:
-    """Valid 2-D cross-correlation of ``X`` with ``K``."""
-    X = np.asarray(X)
-    K = np.asarray(K)
-    if X.ndim != 2 or K.ndim != 2:
-        raise ValueError("X and K must be 2-D arrays")
-    k_h, k_w = K.shape
-    if k_h > X.shape[0] or k_w > X.shape[1]:
-        raise ValueError("kernel larger than input")
-    dtype = np.result_type(X, K)
-    if not np.issubdtype(dtype, np.inexact):
-        dtype = np.dtype(np.float64)
+    X, K = _check_pair(X, K)  # the stub's argument checks
     rows, kernel = X.tolist(), K.tolist()
+    k_h, k_w = K.shape
+    dtype = _result_dtype(X, K)
     o_h, o_w = X.shape[0] - k_h + 1, X.shape[1] - k_w + 1
     mul = operator.mul
     out = []

@@ -4,7 +4,6 @@ Not allowed in submissions, and not installed on the stage's Gradescope image; i
 show where the reference stands against a compiled library.
 """
 
-from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

@@ -1,7 +1,8 @@
 """One NumPy call that selects: np.where(X > 0, X, 0). Vectorised; it must pass.
 
-A zoo member is a whole submission (only the timed function matters) that declares the
-verdict the speed test must give it: ``EXPECTED = "pass"`` or ``"fail"``. With several
+A zoo member states the timed function (it is graded after the reference, so it may use
+the stub's helpers and only its own definitions differ) and declares the verdict the speed
+test must give it: ``EXPECTED = "pass"`` or ``"fail"``. With several
 timed keys, ``TIMED = "function"`` (or a list) says which it is timed on.
 ``cnngrade calibrate @ID@`` prints each member's ratio and its margin to the limit.
 """
