@@ -6,6 +6,7 @@ came back, and adds the test's hint. None includes grader internals or test sour
 
 from __future__ import annotations
 
+import inspect
 import numbers
 from collections.abc import Callable
 from typing import Any
@@ -226,3 +227,63 @@ def numerical_gradient(
         x[index] = saved
         grad[index] = (plus - minus) / (2 * eps)
     return grad
+
+
+# -- the hidden tests' idioms, written once ---------------------------------------------------
+
+
+def check_against_reference(
+    submission: Any,
+    reference: Any,
+    function: str,
+    *args: Any,
+    hint: str = "",
+    shape_hint: str | None = None,
+    dtype: np.dtype[Any] | type | None = None,
+    dtype_hint: str | None = None,
+    clean: bool = False,
+    rtol: float = 1e-6,
+    atol: float = 1e-9,
+    **kwargs: Any,
+) -> np.ndarray:
+    """Call ``function`` on the submission and on the reference with the same arguments;
+    the student's result must be the reference's (:func:`assert_array`). Returns it.
+
+    - :class:`Strided` arguments reach the student as non-contiguous views and the
+      reference as the same view (``.view``).
+    - The hint fits what is wrong: ``shape_hint`` for a wrong shape, ``dtype_hint`` for a
+      wrong dtype (with ``dtype`` given), ``hint`` otherwise (and when those are not given).
+    - ``clean=True`` also checks that the call left its inputs unmodified and returned
+      fresh memory, naming the inputs by the reference's parameter names.
+    """
+    own = getattr(reference, function)
+    expected = own(*(_unwrapped(a) for a in args), **{k: _unwrapped(v) for k, v in kwargs.items()})
+    got = getattr(submission, function)(*args, **kwargs)
+    chosen = hint
+    if isinstance(got, np.ndarray):
+        if got.shape != np.shape(expected) and shape_hint is not None:
+            chosen = shape_hint
+        elif dtype is not None and got.dtype != np.dtype(dtype) and dtype_hint is not None:
+            chosen = dtype_hint
+    checked = assert_array(got, np.asarray(expected), call=submission.last_call.description,
+                           rtol=rtol, atol=atol, dtype=dtype, hint=chosen)  # fmt: skip
+    if clean:
+        assert_call_clean(submission, names=parameter_names(own))
+    return checked
+
+
+def parameter_names(function: Callable[..., Any]) -> tuple[str, ...]:
+    """The positional parameter names of a (reference) function: how messages name inputs."""
+    return tuple(
+        parameter.name
+        for parameter in inspect.signature(function).parameters.values()
+        if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+    )
+
+
+def _unwrapped(value: Any) -> Any:
+    return value.view if isinstance(value, Strided) else value
+
+
+#: the hint of every non-contiguous-input test
+LAYOUT_HINT = "index with the array's shape, not assumptions about its memory layout"

@@ -8,6 +8,7 @@ from autograder.grading.checks import (
     assert_array,
     assert_call_clean,
     assert_raises,
+    check_against_reference,
     numerical_gradient,
 )
 
@@ -67,12 +68,7 @@ def test_multi_in_random(submission, reference, x_shape, k_shape):
     """correlate2d_multi_in: random inputs whose channels all differ"""
     rng = np.random.default_rng(sum(x_shape) * 17 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    assert_array(
-        submission.correlate2d_multi_in(X, K),
-        reference.correlate2d_multi_in(X, K),
-        call=submission.last_call.description,
-        hint=PAIRING_HINT,
-    )
+    check_against_reference(submission, reference, "correlate2d_multi_in", X, K, hint=PAIRING_HINT)
 
 
 def test_multi_in_sums_channels(submission):
@@ -109,12 +105,7 @@ def test_multi_in_out_random(submission, reference, x_shape, k_shape):
     """correlate2d_multi_in_out: random inputs and kernel banks"""
     rng = np.random.default_rng(sum(x_shape) * 19 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    assert_array(
-        submission.correlate2d_multi_in_out(X, K),
-        reference.correlate2d_multi_in_out(X, K),
-        call=submission.last_call.description,
-        hint=OUT_HINT,
-    )
+    check_against_reference(submission, reference, "correlate2d_multi_in_out", X, K, hint=OUT_HINT)
 
 
 def test_multi_in_out_pairing(submission):
@@ -234,11 +225,8 @@ def test_conv2d_random(submission, reference, case):
     rng = np.random.default_rng(sum(x_shape) * 29 + sum(w_shape))
     X, W = rng.normal(size=x_shape), rng.normal(size=w_shape)
     b = rng.normal(size=w_shape[0]) if with_bias else None
-    assert_array(
-        submission.conv2d(X, W, b=b, stride=stride, padding=padding),
-        reference.conv2d(X, W, b=b, stride=stride, padding=padding),
-        call=submission.last_call.description,
-        hint=CONV_HINT,
+    check_against_reference(
+        submission, reference, "conv2d", X, W, b=b, stride=stride, padding=padding, hint=CONV_HINT
     )
 
 
@@ -248,10 +236,13 @@ def test_conv2d_bias(submission, reference):
     # o_w == c_o == 3, so adding b along the width axis still has the right shape
     X, W = rng.normal(size=(2, 2, 5, 5)), rng.normal(size=(3, 2, 3, 3))
     b = np.array([1.0, -20.0, 300.0])
-    assert_array(
-        submission.conv2d(X, W, b),
-        reference.conv2d(X, W, b),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "conv2d",
+        X,
+        W,
+        b,
         hint="add b[:, None, None] to each image's (c_o, o_h, o_w) result (or "
         "b[None, :, None, None] to the batch), not b along the last axis",
     )
@@ -454,11 +445,8 @@ def test_conv2d_geometry(submission, reference, case):
     rng = np.random.default_rng(sum(x_shape) * 53 + sum(w_shape))
     X, W = rng.normal(size=x_shape), rng.normal(size=w_shape)
     b = rng.normal(size=w_shape[0]) if with_bias else None
-    assert_array(
-        submission.conv2d(X, W, b=b, stride=stride, padding=padding),
-        reference.conv2d(X, W, b=b, stride=stride, padding=padding),
-        call=submission.last_call.description,
-        hint=CONV_HINT,
+    check_against_reference(
+        submission, reference, "conv2d", X, W, b=b, stride=stride, padding=padding, hint=CONV_HINT
     )
 
 

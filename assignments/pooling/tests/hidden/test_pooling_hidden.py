@@ -4,11 +4,13 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    LAYOUT_HINT,
     Strided,
     assert_array,
     assert_call_clean,
     assert_raises,
     call_with_hint,
+    check_against_reference,
     numerical_gradient,
 )
 
@@ -84,11 +86,8 @@ def test_hidden_examples(submission, mode, expected):
 def test_max_padding_negative_inputs(submission, reference, shape, k, s, p):
     """pool2d: max pooling with padding on all-negative inputs (padding is -inf, not 0)"""
     X = -1.0 - np.random.default_rng(sum(shape)).uniform(size=shape) * 10
-    assert_array(
-        submission.pool2d(X, k, stride=s, padding=p),
-        reference.pool2d(X, k, stride=s, padding=p),
-        call=submission.last_call.description,
-        hint=PAD_MAX_HINT,
+    check_against_reference(
+        submission, reference, "pool2d", X, k, stride=s, padding=p, hint=PAD_MAX_HINT
     )
 
 
@@ -100,11 +99,8 @@ def test_max_padding_negative_inputs(submission, reference, shape, k, s, p):
 def test_avg_counts_padding(submission, reference, shape, k, s, p):
     """pool2d: average pooling with padding divides by the full window size"""
     X = 1.0 + np.random.default_rng(sum(shape) + 1).uniform(size=shape)
-    assert_array(
-        submission.pool2d(X, k, stride=s, padding=p, mode="avg"),
-        reference.pool2d(X, k, stride=s, padding=p, mode="avg"),
-        call=submission.last_call.description,
-        hint=PAD_AVG_HINT,
+    check_against_reference(
+        submission, reference, "pool2d", X, k, stride=s, padding=p, mode="avg", hint=PAD_AVG_HINT
     )
 
 
@@ -117,10 +113,13 @@ def test_avg_counts_padding(submission, reference, shape, k, s, p):
 def test_default_stride(submission, reference, shape, k, mode):
     """pool2d: the stride defaults to the window (non-overlapping windows)"""
     X = np.random.default_rng(shape[1] * 5 + len(str(k))).normal(size=shape)
-    assert_array(
-        submission.pool2d(X, k, mode=mode),
-        reference.pool2d(X, k, mode=mode),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        k,
+        mode=mode,
         hint="stride=None means stride = pool_size; rows and columns left over at the "
         "bottom and right that do not fill a window are dropped",
     )
@@ -133,10 +132,14 @@ def test_default_stride(submission, reference, shape, k, mode):
 def test_leading_axes_kept_hidden(submission, reference, shape, mode):
     """pool2d: every leading axis is kept: (..., H, W) in, (..., o_h, o_w) out"""
     X = np.random.default_rng(len(shape) * 11 + shape[-1]).normal(size=shape)
-    assert_array(
-        submission.pool2d(X, 2, stride=1, mode=mode),
-        reference.pool2d(X, 2, stride=1, mode=mode),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        2,
+        stride=1,
+        mode=mode,
         hint="pool over the last two axes only (index with [..., rows, cols]) and keep every "
         "leading axis in place and in its order: a reshape never moves axes, so move them "
         "back (np.moveaxis) before reshaping",
@@ -162,10 +165,15 @@ def test_strides_and_windows(submission, reference, shape, k, s, p, mode):
     """pool2d: overlapping windows, strides larger than the window, pairs"""
     rng = np.random.default_rng(np.prod(shape) + (7 if mode == "max" else 3))
     X = rng.normal(size=shape)
-    assert_array(
-        submission.pool2d(X, k, s, p, mode),
-        reference.pool2d(X, k, s, p, mode),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        k,
+        s,
+        p,
+        mode,
         hint=f"{SHAPE_HINT}; {STRIDE_HINT}; pool_size, stride and padding may each be an "
         "int or a pair (rows, columns)",
     )
@@ -179,10 +187,14 @@ def test_strides_and_windows(submission, reference, shape, k, s, p, mode):
 def test_argument_types(submission, reference, k, s, p):
     """pool2d: pool_size, stride and padding as tuples, lists or NumPy integers"""
     X = np.random.default_rng(3).normal(size=(7, 9))
-    assert_array(
-        submission.pool2d(X, k, stride=s, padding=p),
-        reference.pool2d(X, k, stride=s, padding=p),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        k,
+        stride=s,
+        padding=p,
         hint="accept an int or any pair (tuple or list) of ints",
     )
 
@@ -232,10 +244,14 @@ def test_avg_integer_dtypes(submission, reference, values, p):
         X = (np.arange(16) + 240).astype(np.uint8).reshape(4, 4)  # sums overflow uint8
     else:
         X = np.random.default_rng(8).integers(-50, 50, size=(3, 4, 4)).astype(np.int32)
-    assert_array(
-        submission.pool2d(X, 2, padding=p, mode="avg"),
-        reference.pool2d(X, 2, padding=p, mode="avg"),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        2,
+        padding=p,
+        mode="avg",
         dtype=np.float64,
         hint="sum in float64 (e.g. X.astype(np.float64) first): summing uint8 values "
         "in uint8 wraps around past 255, and an integer result truncates 2.5 to 2",
@@ -246,10 +262,15 @@ def test_avg_integer_dtypes(submission, reference, values, p):
 def test_float32_stays_float32(submission, reference, mode):
     """pool2d: float32 input gives a float32 result"""
     X = np.random.default_rng(4).normal(size=(2, 8, 8)).astype(np.float32)
-    assert_array(
-        submission.pool2d(X, 3, stride=2, padding=1, mode=mode),
-        reference.pool2d(X, 3, stride=2, padding=1, mode=mode),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d",
+        X,
+        3,
+        stride=2,
+        padding=1,
+        mode=mode,
         dtype=np.float32,
         rtol=1e-5,
         atol=1e-6,
@@ -265,20 +286,13 @@ def test_float32_stays_float32(submission, reference, mode):
 def test_non_contiguous_inputs(submission, reference, layout):
     """pool2d: non-contiguous inputs (slices with steps, transposes)"""
     rng = np.random.default_rng(12)
-    if layout == "strided":
-        X = Strided(rng.normal(size=(14, 18)), (2, 3))
-        view = X.view
-    elif layout == "transposed":
-        X = view = rng.normal(size=(11, 9)).T
-    else:
-        X = Strided(rng.normal(size=(4, 3, 12, 10)), (2, 1, 1, 2))
-        view = X.view
-    assert_array(
-        submission.pool2d(X, 3, stride=2, padding=1),
-        reference.pool2d(view, 3, stride=2, padding=1),
-        call=submission.last_call.description,
-        hint="index with the array's shape, not assumptions about its memory layout",
-    )
+    X = {
+        "strided": lambda: Strided(rng.normal(size=(14, 18)), (2, 3)),
+        "transposed": lambda: rng.normal(size=(11, 9)).T,
+        "strided-batch": lambda: Strided(rng.normal(size=(4, 3, 12, 10)), (2, 1, 1, 2)),
+    }[layout]()
+    check_against_reference(submission, reference, "pool2d", X, 3, stride=2, padding=1,
+                            hint=LAYOUT_HINT)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -451,10 +465,16 @@ def test_backward_max_ties(submission, reference, shape, k, s, p):
     rng = np.random.default_rng(np.prod(shape) + 5)
     X = rng.integers(0, 2, size=shape).astype(np.float64)  # many ties
     dY = rng.normal(size=reference.pool2d(X, k, s, p).shape)
-    assert_array(
-        submission.pool2d_backward(X, dY, k, s, p, "max"),
-        reference.pool2d_backward(X, dY, k, s, p, "max"),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d_backward",
+        X,
+        dY,
+        k,
+        s,
+        p,
+        "max",
         hint="when several cells of a window hold its maximum, the whole gradient goes to "
         "the first of them, scanning the window row by row (top to bottom, left to right) "
         "as PyTorch does, never to all of them",
@@ -467,10 +487,14 @@ def test_backward_leading_axes(submission, reference, mode):
     rng = np.random.default_rng(21)
     X = _distinct(rng, (2, 3, 6, 6))
     dY = rng.normal(size=(2, 3, 3, 3))
-    assert_array(
-        submission.pool2d_backward(X, dY, 2, mode=mode),
-        reference.pool2d_backward(X, dY, 2, mode=mode),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pool2d_backward",
+        X,
+        dY,
+        2,
+        mode=mode,
         hint="dX has X's shape (..., H, W); work over the last two axes only",
     )
 

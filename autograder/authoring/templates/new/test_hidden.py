@@ -4,13 +4,23 @@ The ``submission`` fixture runs the student's ``@MODULE_NAME@`` in the sandbox; 
 is recorded (``submission.last_call``: its description, and whether it changed its inputs).
 ``reference`` is the reference solution, imported here in the trusted process; ``speed``
 times a function against it (``[grading.timing]`` in assignment.toml, inputs in timing.py).
-The helpers of ``autograder.grading.checks`` write messages that name the call and give a hint.
+The helpers of ``autograder.grading.checks`` write messages that name the call and give a hint;
+``check_against_reference`` calls the student's function and the reference's on the same
+arguments (a ``Strided`` one reaches the reference as its view) and compares the results.
 """
 
 import numpy as np
 import pytest
 
-from autograder.grading.checks import Strided, assert_array, assert_call_clean, assert_raises, numerical_gradient
+from autograder.grading.checks import (
+    LAYOUT_HINT,
+    Strided,
+    assert_array,
+    assert_call_clean,
+    assert_raises,
+    check_against_reference,
+    numerical_gradient,
+)
 
 RELU_HINT = "relu(x) = max(x, 0), entry by entry: np.maximum(X, 0)"
 BACKWARD_HINT = "the gradient is dY where X > 0 and 0 where X <= 0: np.where(X > 0, dY, 0)"
@@ -22,10 +32,7 @@ SHAPES = [(7,), (3, 5), (2, 3, 4), (1, 1), (2, 1, 3, 2)]
 def test_relu_values(submission, reference, shape):
     """relu: random inputs of several shapes"""
     X = np.random.default_rng(1).normal(size=shape)
-    assert_array(
-        submission.relu(X), reference.relu(X), call=submission.last_call.description,
-        hint=RELU_HINT,
-    )  # fmt: skip
+    check_against_reference(submission, reference, "relu", X, hint=RELU_HINT)
 
 
 @pytest.mark.parametrize(
@@ -41,14 +48,10 @@ def test_relu_dtype(submission, dtype, expected):
     )  # fmt: skip
 
 
-def test_relu_non_contiguous_input(submission):
+def test_relu_non_contiguous_input(submission, reference):
     """relu: a non-contiguous input (a slice with steps)"""
     base = np.random.default_rng(2).normal(size=(8, 9))
-    X = Strided(base, (2, 3))
-    assert_array(
-        submission.relu(X), np.maximum(X.view, 0), call=submission.last_call.description,
-        hint=RELU_HINT,
-    )  # fmt: skip
+    check_against_reference(submission, reference, "relu", Strided(base, (2, 3)), hint=LAYOUT_HINT)
 
 
 @pytest.mark.parametrize("function", ["relu", "relu_backward"])
