@@ -239,6 +239,7 @@ def check_against_reference(
     *args: Any,
     hint: str = "",
     shape_hint: str | None = None,
+    swapped_hint: str | None = None,
     dtype: np.dtype[Any] | type | None = None,
     dtype_hint: str | None = None,
     clean: bool = False,
@@ -251,8 +252,9 @@ def check_against_reference(
 
     - :class:`Strided` arguments reach the student as non-contiguous views and the
       reference as the same view (``.view``).
-    - The hint fits what is wrong: ``shape_hint`` for a wrong shape, ``dtype_hint`` for a
-      wrong dtype (with ``dtype`` given), ``hint`` otherwise (and when those are not given).
+    - The hint fits what is wrong: ``shape_hint`` for a wrong shape (``swapped_hint`` for a
+      2-D result of the shape transposed), ``dtype_hint`` for a wrong dtype (with ``dtype``
+      given), ``hint`` otherwise (and when those are not given).
     - ``clean=True`` also checks that the call left its inputs unmodified and returned
       fresh memory, naming the inputs by the reference's parameter names.
     """
@@ -261,8 +263,9 @@ def check_against_reference(
     got = getattr(submission, function)(*args, **kwargs)
     chosen = hint
     if isinstance(got, np.ndarray):
-        if got.shape != np.shape(expected) and shape_hint is not None:
-            chosen = shape_hint
+        swapped = got.ndim == 2 and got.shape == np.shape(expected)[::-1]
+        if got.shape != np.shape(expected):
+            chosen = (swapped_hint if swapped else None) or shape_hint or hint
         elif dtype is not None and got.dtype != np.dtype(dtype) and dtype_hint is not None:
             chosen = dtype_hint
     checked = assert_array(got, np.asarray(expected), call=submission.last_call.description,

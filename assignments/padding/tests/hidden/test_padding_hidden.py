@@ -4,12 +4,14 @@ import numpy as np
 import pytest
 
 from autograder.grading.checks import (
+    LAYOUT_HINT,
     Strided,
     assert_array,
     assert_call_clean,
     assert_integers,
     assert_raises,
     call_with_hint,
+    check_against_reference,
 )
 
 FILTER_NAMES = ["identity", "edge1", "edge2", "edge3", "sharpen", "box_blur", "gaussian_blur"]
@@ -191,14 +193,17 @@ def test_output_shape_random(submission, reference):
 def test_pad2d_values(submission, reference, padding):
     """pad2d: int, (p_h, p_w) and ((top, bottom), (left, right)) padding"""
     X = np.random.default_rng(3).normal(size=(4, 5))
-    check_array(
-        submission.pad2d(X, padding),
-        reference.pad2d(X, padding),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pad2d",
+        X,
+        padding,
         rtol=0,
         atol=0,
         shape_hint=PAD_SIZES_HINT,
-        value_hint=PAD_SIZES_HINT,
+        hint=PAD_SIZES_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -236,10 +241,13 @@ def test_pad2d_leading_axes_kept(submission, reference, shape, padding):
 def test_pad2d_value_and_dtype(submission, reference, dtype, value):
     """pad2d: fills with `value` and keeps the input's dtype"""
     X = np.arange(12).reshape(3, 4).astype(dtype)
-    check_array(
-        submission.pad2d(X, ((1, 2), (0, 1)), value=value),
-        reference.pad2d(X, ((1, 2), (0, 1)), value=value),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "pad2d",
+        X,
+        ((1, 2), (0, 1)),
+        value=value,
         dtype=dtype,
         rtol=0,
         atol=0,
@@ -247,8 +255,9 @@ def test_pad2d_value_and_dtype(submission, reference, dtype, value):
         "on the right: ((top, bottom), (left, right))",
         dtype_hint="keep X's dtype: create the output with np.full(shape, value, "
         "dtype=X.dtype) (np.zeros' default is float64), then copy X into the middle",
-        value_hint="fill the border with `value` (np.full(shape, value, dtype=X.dtype)), then "
+        hint="fill the border with `value` (np.full(shape, value, dtype=X.dtype)), then "
         "copy X into the middle",
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -282,12 +291,17 @@ def test_correlate2d_random(submission, reference, x_shape, k_shape, padding, st
     """correlate2d: random inputs with padding and stride against the reference"""
     rng = np.random.default_rng(sum(x_shape) * 7 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    check_array(
-        submission.correlate2d(X, K, padding, stride),
-        reference.correlate2d(X, K, padding, stride),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "correlate2d",
+        X,
+        K,
+        padding,
+        stride,
         shape_hint=CORR_SHAPE_HINT,
-        value_hint=CORR_VALUE_HINT,
+        hint=CORR_VALUE_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -318,14 +332,19 @@ def test_correlate2d_geometry(submission, reference, x_shape, k_shape, padding, 
     """correlate2d: strides larger than the kernel, sizes that leave a remainder, non-square"""
     rng = np.random.default_rng(sum(x_shape) * 11 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    check_array(
-        submission.correlate2d(X, K, padding, stride),
-        reference.correlate2d(X, K, padding, stride),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "correlate2d",
+        X,
+        K,
+        padding,
+        stride,
         shape_hint=CORR_SHAPE_HINT + "; a last window that would hang over the edge does not "
         "count (round down)",
-        value_hint=CORR_VALUE_HINT + "; with a stride larger than the kernel some input pixels "
+        hint=CORR_VALUE_HINT + "; with a stride larger than the kernel some input pixels "
         "are never read",
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -342,12 +361,17 @@ def test_correlate2d_asymmetric_padding(submission, reference, padding, stride):
         "((top, bottom), (left, right)): top rows above, bottom rows below, left columns "
         "before, right columns after; do not swap the axes"
     )
-    check_array(
-        submission.correlate2d(X, K, padding, stride),
-        reference.correlate2d(X, K, padding, stride),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "correlate2d",
+        X,
+        K,
+        padding,
+        stride,
         shape_hint=hint + "; " + CORR_SHAPE_HINT,
-        value_hint=hint + "; " + CORR_VALUE_HINT,
+        hint=hint + "; " + CORR_VALUE_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -360,13 +384,18 @@ def test_correlate2d_same(submission, reference, k_shape, stride):
     """correlate2d: "same" padding with odd and even kernels"""
     rng = np.random.default_rng(k_shape[0] * 5 + k_shape[1])
     X, K = rng.normal(size=(7, 9)), rng.normal(size=k_shape)
-    check_array(
-        submission.correlate2d(X, K, "same", stride),
-        reference.correlate2d(X, K, "same", stride),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "correlate2d",
+        X,
+        K,
+        "same",
+        stride,
         shape_hint=SAME_HINT + "; the output has ceil(n / s) rows (columns): the input's shape "
         "at stride 1",
-        value_hint=SAME_HINT,
+        hint=SAME_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -385,16 +414,21 @@ def test_correlate2d_result_dtype(submission, reference, x_dtype, k_dtype, expec
     rng = np.random.default_rng(8)
     X = rng.integers(0, 9, size=(7, 6)).astype(x_dtype)
     K = rng.integers(-3, 4, size=(3, 2)).astype(k_dtype)
-    check_array(
-        submission.correlate2d(X, K, 1, 2),
-        reference.correlate2d(X, K, 1, 2),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "correlate2d",
+        X,
+        K,
+        1,
+        2,
         dtype=expected,
         rtol=1e-5 if expected == np.float32 else 1e-9,
         shape_hint=CORR_SHAPE_HINT,
         dtype_hint="integer inputs give float64; float32 inputs keep float32 (pad and "
         "accumulate in the result dtype, not X's integer dtype or np.zeros' default float64)",
-        value_hint=CORR_VALUE_HINT,
+        hint=CORR_VALUE_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -403,17 +437,10 @@ def test_correlate2d_non_contiguous(submission, reference, layout):
     """correlate2d: non-contiguous inputs (slices with steps, transposes)"""
     rng = np.random.default_rng(12)
     base, K = rng.normal(size=(16, 14)), rng.normal(size=(3, 2))
-    if layout == "strided":
-        X, plain = Strided(base, (2, 1)), base[::2]
-    else:
-        X = plain = base.T
-    check_array(
-        submission.correlate2d(X, K, 1, 2),
-        reference.correlate2d(plain, K, 1, 2),
-        call=submission.last_call.description,
-        shape_hint=CORR_SHAPE_HINT,
-        value_hint="index with the array's shape, not assumptions about its memory layout",
-    )
+    X = Strided(base, (2, 1)) if layout == "strided" else base.T
+    check_against_reference(submission, reference, "correlate2d", X, K, 1, 2,
+                            shape_hint=CORR_SHAPE_HINT, swapped_hint=SWAPPED_HINT,
+                            hint=LAYOUT_HINT)  # fmt: skip
 
 
 # --- apply_filter ------------------------------------------------------------------------
@@ -423,16 +450,19 @@ def test_correlate2d_non_contiguous(submission, reference, layout):
 def test_apply_filter_grayscale(submission, reference, name):
     """apply_filter: each filter on a grayscale uint8 image"""
     image = np.random.default_rng(14).integers(0, 256, size=(9, 12)).astype(np.uint8)
-    check_array(
-        submission.apply_filter(image, name),
-        reference.apply_filter(image, name),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "apply_filter",
+        image,
+        name,
         dtype=np.float64,
         shape_hint=FILTER_SHAPE_HINT,
         dtype_hint=FILTER_DTYPE_HINT,
-        value_hint="the lecture's 3×3 kernel FILTERS[name], correlated (not flipped) with "
+        hint="the lecture's 3×3 kernel FILTERS[name], correlated (not flipped) with "
         "'same' zero padding (1 pixel on every side), not clipped; convert the uint8 image to "
         "float before any arithmetic",
+        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -465,16 +495,19 @@ def test_apply_filter_colour(submission, reference, name):
 def test_apply_filter_shapes_and_dtypes(submission, reference, shape, dtype, expected):
     """apply_filter: same shape out; float32 stays float32, integers give float64"""
     image = np.random.default_rng(16).integers(0, 100, size=shape).astype(dtype)
-    check_array(
-        submission.apply_filter(image, "edge3"),
-        reference.apply_filter(image, "edge3"),
-        call=submission.last_call.description,
+    check_against_reference(
+        submission,
+        reference,
+        "apply_filter",
+        image,
+        "edge3",
         dtype=expected,
         rtol=1e-5,
         atol=1e-4,
         shape_hint=FILTER_SHAPE_HINT + "; a (H, W, 1) image stays (H, W, 1)",
         dtype_hint=FILTER_DTYPE_HINT + " (cast the kernel to a float32 image's dtype)",
-        value_hint="'same' zero padding and, for colour images, " + CHANNEL_HINT,
+        hint="'same' zero padding and, for colour images, " + CHANNEL_HINT,
+        swapped_hint=SWAPPED_HINT,
     )
 
 
