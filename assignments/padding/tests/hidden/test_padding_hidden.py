@@ -70,6 +70,14 @@ def check_array(
     assert_array(got, expected, call=call, dtype=dtype, hint=hint, **tolerances)
 
 
+def check_correlate(
+    submission, reference, *args, shape_hint=CORR_SHAPE_HINT, hint=CORR_VALUE_HINT, **options
+):
+    """correlate2d against the reference with this stage's hints (a transposed result named)."""
+    check_against_reference(submission, reference, "correlate2d", *args, shape_hint=shape_hint,
+                            swapped_hint=SWAPPED_HINT, hint=hint, **options)  # fmt: skip
+
+
 def check_sizes(got, expected, *, call, hint):
     """assert_integers, saying so when the two sizes come back in the wrong order."""
     if (
@@ -291,18 +299,7 @@ def test_correlate2d_random(submission, reference, x_shape, k_shape, padding, st
     """correlate2d: random inputs with padding and stride against the reference"""
     rng = np.random.default_rng(sum(x_shape) * 7 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    check_against_reference(
-        submission,
-        reference,
-        "correlate2d",
-        X,
-        K,
-        padding,
-        stride,
-        shape_hint=CORR_SHAPE_HINT,
-        hint=CORR_VALUE_HINT,
-        swapped_hint=SWAPPED_HINT,
-    )
+    check_correlate(submission, reference, X, K, padding, stride)
 
 
 @pytest.mark.parametrize(
@@ -332,10 +329,9 @@ def test_correlate2d_geometry(submission, reference, x_shape, k_shape, padding, 
     """correlate2d: strides larger than the kernel, sizes that leave a remainder, non-square"""
     rng = np.random.default_rng(sum(x_shape) * 11 + sum(k_shape))
     X, K = rng.normal(size=x_shape), rng.normal(size=k_shape)
-    check_against_reference(
+    check_correlate(
         submission,
         reference,
-        "correlate2d",
         X,
         K,
         padding,
@@ -344,7 +340,6 @@ def test_correlate2d_geometry(submission, reference, x_shape, k_shape, padding, 
         "count (round down)",
         hint=CORR_VALUE_HINT + "; with a stride larger than the kernel some input pixels "
         "are never read",
-        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -361,17 +356,15 @@ def test_correlate2d_asymmetric_padding(submission, reference, padding, stride):
         "((top, bottom), (left, right)): top rows above, bottom rows below, left columns "
         "before, right columns after; do not swap the axes"
     )
-    check_against_reference(
+    check_correlate(
         submission,
         reference,
-        "correlate2d",
         X,
         K,
         padding,
         stride,
         shape_hint=hint + "; " + CORR_SHAPE_HINT,
         hint=hint + "; " + CORR_VALUE_HINT,
-        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -384,10 +377,9 @@ def test_correlate2d_same(submission, reference, k_shape, stride):
     """correlate2d: "same" padding with odd and even kernels"""
     rng = np.random.default_rng(k_shape[0] * 5 + k_shape[1])
     X, K = rng.normal(size=(7, 9)), rng.normal(size=k_shape)
-    check_against_reference(
+    check_correlate(
         submission,
         reference,
-        "correlate2d",
         X,
         K,
         "same",
@@ -395,7 +387,6 @@ def test_correlate2d_same(submission, reference, k_shape, stride):
         shape_hint=SAME_HINT + "; the output has ceil(n / s) rows (columns): the input's shape "
         "at stride 1",
         hint=SAME_HINT,
-        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -414,21 +405,17 @@ def test_correlate2d_result_dtype(submission, reference, x_dtype, k_dtype, expec
     rng = np.random.default_rng(8)
     X = rng.integers(0, 9, size=(7, 6)).astype(x_dtype)
     K = rng.integers(-3, 4, size=(3, 2)).astype(k_dtype)
-    check_against_reference(
+    check_correlate(
         submission,
         reference,
-        "correlate2d",
         X,
         K,
         1,
         2,
         dtype=expected,
         rtol=1e-5 if expected == np.float32 else 1e-9,
-        shape_hint=CORR_SHAPE_HINT,
         dtype_hint="integer inputs give float64; float32 inputs keep float32 (pad and "
         "accumulate in the result dtype, not X's integer dtype or np.zeros' default float64)",
-        hint=CORR_VALUE_HINT,
-        swapped_hint=SWAPPED_HINT,
     )
 
 
@@ -438,9 +425,7 @@ def test_correlate2d_non_contiguous(submission, reference, layout):
     rng = np.random.default_rng(12)
     base, K = rng.normal(size=(16, 14)), rng.normal(size=(3, 2))
     X = Strided(base, (2, 1)) if layout == "strided" else base.T
-    check_against_reference(submission, reference, "correlate2d", X, K, 1, 2,
-                            shape_hint=CORR_SHAPE_HINT, swapped_hint=SWAPPED_HINT,
-                            hint=LAYOUT_HINT)  # fmt: skip
+    check_correlate(submission, reference, X, K, 1, 2, hint=LAYOUT_HINT)
 
 
 # --- apply_filter ------------------------------------------------------------------------
@@ -462,7 +447,6 @@ def test_apply_filter_grayscale(submission, reference, name):
         hint="the lecture's 3×3 kernel FILTERS[name], correlated (not flipped) with "
         "'same' zero padding (1 pixel on every side), not clipped; convert the uint8 image to "
         "float before any arithmetic",
-        swapped_hint=SWAPPED_HINT,
     )
 
 
