@@ -50,20 +50,25 @@ class Tags(HTMLParser):
         self.tags.add(tag)
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    """results.json and the terminal summary of the flipped-kernel upload."""
-    stage = get_stage("correlate2d", KIT)
-    mistake = read_mistake(stage.directory / "mistakes" / "flipped_kernel.py", stage)
-    root = tmp_path_factory.mktemp("markdown")
-    module = root / "upload" / "cnnlab" / "correlate.py"
+def grade_mistake(root: Path, stage_id: str, name: str, extra: str = "") -> tuple[Path, str]:
+    """Grade a mistake of the zoo (and ``extra`` appended) through the CLI: results.json
+    and the terminal summary."""
+    stage = get_stage(stage_id, KIT)
+    mistake = read_mistake(stage.directory / "mistakes" / f"{name}.py", stage)
+    module = root / "upload" / stage.config.module
     module.parent.mkdir(parents=True)
-    module.write_text(compose(stage, mistake) + NOISY)
+    module.write_text(compose(stage, mistake) + extra)
     out = root / "results.json"
-    proc = run_cli("grade", "correlate2d", str(module.parent.parent), "-o", str(out),
-                   "--kit", str(KIT))  # fmt: skip
+    proc = run_cli("grade", stage_id, str(root / "upload"), "-o", str(out), "--kit", str(KIT))
     assert proc.returncode == 0, proc.stderr
     return out, proc.stdout
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """The flipped-kernel upload with a student's HTML, graded."""
+    return grade_mistake(tmp_path_factory.mktemp("markdown"), "correlate2d", "flipped_kernel",
+                         NOISY)  # fmt: skip
 
 
 def render(markdown: str) -> str:
@@ -119,3 +124,14 @@ def test_outputs_fit_gradescopes_limits(graded):
     results = json.loads(Path(graded[0]).read_text())
     total = len(results["output"]) + sum(len(t["output"]) for t in results["tests"])
     assert total <= 100_000
+
+
+def test_the_readme_shows_what_a_student_is_told(tmp_path):
+    """Is the README's example (max pooling padded with zeros) what grading says?"""
+    readme = (KIT / "README.md").read_text().split("### What a student sees")[1]
+    example = readme.split("```text\n")[1].split("\n```")[0]
+    out, stdout = grade_mistake(tmp_path, "pooling", "max_pads_with_zero")
+    said = [t.output for t in read_results(out).tests if t.output.startswith(example[:80])]
+    assert said, f"no test says {example[:80]!r}: update the README's example"
+    grid = example[example.index("Wrong cells") : example.index("\nHint:")]
+    assert grid in said[0] and grid.split("\n")[2] in stdout
