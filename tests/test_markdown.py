@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from autograder.cli.report import MESSAGE_LINES, message_lines
 from autograder.grading.feedback import blocks, preformatted
 from autograder.grading.markdown import clip_markdown, from_markdown, to_markdown
 
@@ -157,3 +158,14 @@ def test_a_cut_never_ends_in_half_an_escape():
 def test_short_markdown_is_not_clipped():
     markdown = to_markdown(_long_message())
     assert clip_markdown(markdown, len(markdown)) == markdown
+
+
+def test_the_terminal_wraps_prose_but_never_a_map():
+    """In `cnngrade grade`'s table, is a long map row kept whole and a long sentence
+    wrapped, and is a very long message cut with a count?"""
+    row = "  0" + " ✗" * 30
+    lines = message_lines("word " * 30 + "\n" + row, width=40)
+    assert lines[-1] == " " * 8 + row and len(lines) > 2
+    assert all(len(line) <= 40 for line in lines[:-1])
+    long = message_lines("\n".join(f"  row {i}" for i in range(100)), width=80)
+    assert len(long) == MESSAGE_LINES and long[-1].endswith("(71 more lines)")
