@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from autograder.course.stages import Stage, get_stage
-from tests.support import KIT, LENET_REFERENCE, build_submission, run_cli
+from tests.support import KIT, LENET_REFERENCE, build_submission, load_results, run_cli
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +37,8 @@ def make_submission(tmp_path: Path) -> Callable[[str], Path]:
 
 @pytest.fixture(scope="session")
 def grade_cached(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict]:
-    """Grade a variant once per test session through the real CLI; return results.json."""
+    """Grade a variant once per test session through the real CLI; return results.json
+    with its outputs as text (the file itself, Markdown, under ``"_file"``)."""
     cache: dict[str, dict] = {}
     root = tmp_path_factory.mktemp("graded")
 
@@ -47,7 +48,8 @@ def grade_cached(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], di
             out = root / f"{variant}.json"
             proc = run_cli("grade", "correlate2d", str(upload), "-o", str(out), "--kit", str(KIT))
             assert proc.returncode == 0, proc.stderr
-            cache[variant] = json.loads(out.read_text())
+            cache[variant] = load_results(out)
+            cache[variant]["_file"] = json.loads(out.read_text())
             cache[variant]["_stdout"] = proc.stdout
         return cache[variant]
 

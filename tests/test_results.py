@@ -17,7 +17,7 @@ from autograder.grading.results import (
     read_results,
     write_results,
 )
-from tests.support import SCHEMA
+from tests.support import KIT, SCHEMA
 
 
 def sample() -> GradingResults:
@@ -106,3 +106,43 @@ def test_the_staff_entry_is_marked_and_keeps_its_mark_through_a_file(tmp_path):
     named_alike = GradingResults(tests=(TestResult(again.tests[1].name, 1.0, 1.0, True),))
     lookalike = read_results(write_results(named_alike, tmp_path / "x.json"))
     assert not lookalike.tests[0].staff  # a test that merely has the name is not staff
+
+
+def test_outputs_are_written_as_markdown_and_read_back_as_text(tmp_path):
+    """Does results.json say "md" and escape a message, and a file read back hold text?"""
+    message = "f(X) returned *wrong* values\n  [[1, 2],\n   [3, 4]]\nHint: <b>look</b>"
+    results = GradingResults(tests=(TestResult("a", 0, 1, False, message),), output="Score: 0")
+    doc = results.to_gradescope_dict()
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["output_format"] == doc["test_output_format"] == "md"
+    assert doc["tests"][0]["output"] == (
+        "f(X) returned \\*wrong\\* values\n```\n  [[1, 2],\n   [3, 4]]\n```\n"
+        "Hint: \\<b\\>look\\</b\\>"
+    )
+    again = read_results(write_results(results, tmp_path / "results.json"))
+    assert again.tests[0].output == message and again.output == "Score: 0"
+
+
+def test_a_file_without_a_format_reads_as_plain_text():
+    doc = {"tests": [{"name": "a", "score": 0, "max_score": 1, "output": "a \\* b"}]}
+    assert GradingResults.from_gradescope_dict(doc).tests[0].output == "a \\* b"
+
+
+def test_markdown_outputs_together_stay_under_gradescopes_limit():
+    """Escapes make Markdown longer than its text: do 60 outputs full of them still fit,
+    each clipped without an open code block?"""
+    noisy = tuple(TestResult(f"t{i}", 0, 1, False, "*_" * 2_000 + "\n  ```code```\n" * 300)
+                  for i in range(60))  # fmt: skip
+    doc = GradingResults(tests=noisy, output="<" * 30_000).to_gradescope_dict()
+    total = len(doc["output"]) + sum(len(t["output"]) for t in doc["tests"])
+    assert total <= GRADESCOPE_OUTPUT_LIMIT
+    for output in (doc["output"], *(t["output"] for t in doc["tests"])):
+        fences = [line for line in output.split("\n") if line and set(line) == {"`"}]
+        assert len(fences) % 2 == 0 and "more characters not shown" in output
+
+
+def test_the_last_resort_results_of_run_autograder_follow_the_schema():
+    """The results run_autograder's shell writes when even Python fails: valid too?"""
+    script = (KIT / "autograder" / "packaging" / "templates" / "run_autograder").read_text()
+    doc = json.loads(script.split("printf '%s\\n' '")[1].split("'")[0])
+    jsonschema.validate(doc, SCHEMA)

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from autograder.grading.results import as_text
 from tests.support import LOOP, REFERENCE, STAGE1_POINTS
 from tests.watch import sandbox_processes
 
@@ -54,7 +55,15 @@ def total(results: dict) -> float:
 
 
 def text(results: dict) -> str:
-    return results["output"] + "\n".join(t["output"] for t in results["tests"])
+    """Everything results.json tells the student, as text (the file holds Markdown)."""
+    shown = as_text(results)
+    return shown["output"] + "\n".join(t["output"] for t in shown["tests"])
+
+
+def output_characters(results: dict) -> int:
+    """The characters of every output as the file holds them (Gradescope's limit counts
+    these, Markdown included)."""
+    return len(results["output"]) + sum(len(t["output"]) for t in results["tests"])
 
 
 def speed_failed(results: dict) -> bool:
@@ -265,7 +274,7 @@ def correlate2d(X, K):
     Threat(
         "100 MB of output",
         REF + "\nimport sys\nsys.stdout.write('spam ' * 20_000_000)\nsys.stdout.flush()\n",
-        lambda r: score(r) == FULL and len(text(r)) < 100_000,
+        lambda r: score(r) == FULL and output_characters(r) < 100_000,
         "spam spam",
     ),
     Threat(

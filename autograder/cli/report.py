@@ -6,6 +6,7 @@ import shutil
 import textwrap
 
 from autograder.authoring.calibration import Check, StudentOutcome, ZooOutcome
+from autograder.grading.feedback import blocks
 from autograder.grading.results import GradingResults, TestResult
 
 
@@ -21,6 +22,28 @@ def shorten(name: str, width: int) -> str:
     suffix = f" [{case}" if bracket else ""
     room = max(8, width - len(suffix) - 1)
     return base[:room].rstrip() + "…" + suffix[: width - room - 1]
+
+
+#: the most lines of a failure's message that the table prints under its row
+MESSAGE_LINES = 30
+
+
+def message_lines(message: str, width: int, indent: int = 8) -> list[str]:
+    """A failure's message under its row: prose wrapped to ``width``, preformatted lines (an
+    array, the map of wrong cells, a traceback) verbatim, since wrapping breaks their
+    columns; at most :data:`MESSAGE_LINES`."""
+    margin = " " * indent
+    out: list[str] = []
+    for block in blocks(message):
+        for line in block.lines:
+            if block.preformatted:
+                out.append(margin + line)
+            else:
+                out += textwrap.wrap(line, width - indent, initial_indent=margin,
+                                     subsequent_indent=margin + "  ") or [""]  # fmt: skip
+    if len(out) > MESSAGE_LINES:
+        out[MESSAGE_LINES - 1 :] = [f"{margin}… ({len(out) - MESSAGE_LINES + 1} more lines)"]
+    return out
 
 
 def _gradable(results: GradingResults, staff: bool) -> list[TestResult]:
@@ -41,9 +64,7 @@ def score_table(results: GradingResults, *, details: bool = False, staff: bool =
         points = f"{_fmt(test.score)}/{_fmt(test.max_score)}"
         lines.append(f"{mark:4}{points:>11}  {shorten(test.name, name_width)}")
         if details and not test.passed and test.output:
-            for paragraph in test.output.splitlines()[:12]:
-                lines += textwrap.wrap(paragraph, width - 8, initial_indent=" " * 8,
-                                       subsequent_indent=" " * 10) or [""]  # fmt: skip
+            lines += message_lines(test.output, width)
     lines.append(f"{'':4}{'-' * 11}")
     lines.append(f"{'':4}{_fmt(results.score) + '/' + _fmt(results.max_score):>11}  total "
                  f"({results.execution_time:.1f} s)")  # fmt: skip

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder.grading.mismatch import describe_mismatch
 from autograder.grading.proxy import describe_call
 from autograder.sandbox.faults import StudentRaised
 from autograder.sandbox.protocol import Strided as Strided  # re-exported: tests send strided views
@@ -21,12 +22,6 @@ from autograder.sandbox.protocol import Strided as Strided  # re-exported: tests
 def _fail(call: str, problem: str, hint: str) -> AssertionError:
     text = f"{call}: {problem}"
     return AssertionError(text + (f"\nHint: {hint}" if hint else ""))
-
-
-def _preview(array: np.ndarray) -> str:
-    if array.size <= 16:
-        return np.array2string(array, precision=4, separator=", ", suppress_small=True)
-    return f"array of shape {array.shape}"
 
 
 def assert_array(
@@ -60,8 +55,7 @@ def assert_array(
             f"got {got[first].item()!r}, expected {expected[first].item()!r} "
             f"(largest error {np.nanmax(error):.3g})"
         )
-        if expected.size <= 16:
-            problem += f"\n  expected {_preview(expected)}\n  got      {_preview(got)}"
+        problem += "\n" + describe_mismatch(got, expected, close)
         raise _fail(call, problem, _rounding_hint(error, expected) or hint)
     return got
 

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from autograder.course.config import GradingSpec
+from autograder.grading.feedback import preformatted
 from autograder.grading.guard import OUT_OF_TIME
 from autograder.grading.outcomes import explain
 from autograder.grading.proxy import SubmissionProxy
@@ -272,7 +273,7 @@ class GradingPlugin:
                 limit = self.session.limits.output_chars
                 shown = printed if len(printed) <= limit else printed[:limit] + "\n… [cut]"
                 record.output = (record.output + "\n\n" if record.output else "") + (
-                    "Your code printed:\n" + shown
+                    "Your code printed:\n" + preformatted(shown)
                 )
 
     # -- results ----------------------------------------------------------------------------

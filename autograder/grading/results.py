@@ -3,6 +3,11 @@
 Nothing else in the framework knows the key names of ``results.json``. :meth:`GradingResults.
 grader_failure` builds the results for "the grader itself failed": a safe message for the
 student and a hidden test with the traceback for staff.
+
+Outputs are feedback text in memory (:mod:`autograder.grading.feedback`) and Markdown in
+``results.json`` (Gradescope's ``"md"`` format: code blocks for arrays and maps, prose
+escaped); reading a file back turns them into the text again, so only Gradescope sees
+Markdown. The limits below count the Markdown.
 """
 
 from __future__ import annotations
@@ -17,10 +22,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from autograder.grading.markdown import clip_markdown, from_markdown, to_markdown
+
 GRADESCOPE_OUTPUT_LIMIT = 100_000  # Gradescope truncates longer outputs
 OUTPUT_BUDGET = 90_000  # all outputs together stay below it, with room for the JSON
 TOP_OUTPUT_LIMIT = 20_000
 TEST_OUTPUT_LIMIT = 8_000
+#: how Gradescope renders the outputs (and, on reading a file back, how they were written)
+OUTPUT_FORMAT = "md"
 
 
 class Visibility(str, Enum):
@@ -120,15 +129,18 @@ class GradingResults:
     # -- the serializer ---------------------------------------------------------------------
 
     def to_gradescope_dict(self) -> dict[str, Any]:
-        top = _clip(self.output, TOP_OUTPUT_LIMIT)
-        per_test = _per_test_limit([t.output for t in self.tests], OUTPUT_BUDGET - len(top))
+        top = clip_markdown(to_markdown(self.output), TOP_OUTPUT_LIMIT)
+        outputs = [to_markdown(t.output) for t in self.tests]
+        per_test = _per_test_limit(outputs, OUTPUT_BUDGET - len(top))
         doc: dict[str, Any] = {
             "score": _number(self.score),
             "execution_time": _number(round(self.execution_time, 3)),
             "output": top,
+            "output_format": OUTPUT_FORMAT,
+            "test_output_format": OUTPUT_FORMAT,
             "visibility": self.visibility.value,
             "stdout_visibility": self.stdout_visibility.value,
-            "tests": [_test_dict(t, per_test) for t in self.tests],
+            "tests": [_test_dict(t, o, per_test) for t, o in zip(self.tests, outputs, strict=True)],
         }
         if self.leaderboard:
             doc["leaderboard"] = [
@@ -140,7 +152,8 @@ class GradingResults:
 
     @classmethod
     def from_gradescope_dict(cls, doc: dict[str, Any]) -> GradingResults:
-        """Read a results document back (for summaries and batch tables)."""
+        """Read a results document back (for summaries and batch tables), outputs as text."""
+        doc = as_text(doc)
         tests = tuple(
             TestResult(
                 name=str(t.get("name", "")),
@@ -185,13 +198,13 @@ def _per_test_limit(outputs: list[str], budget: int) -> int:
     return TEST_OUTPUT_LIMIT
 
 
-def _test_dict(test: TestResult, limit: int = TEST_OUTPUT_LIMIT) -> dict[str, Any]:
+def _test_dict(test: TestResult, output: str, limit: int) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "name": test.name,
         "score": _number(test.score),
         "max_score": _number(test.max_score),
         "status": "passed" if test.passed else "failed",
-        "output": _clip(test.output, limit),
+        "output": clip_markdown(output, limit),
         "visibility": test.visibility.value,
         "tags": list(test.tags),
     }
@@ -209,11 +222,26 @@ def _number(value: float) -> float:
     return round(float(value), 6)
 
 
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = len(text) - limit
-    return text[:limit] + f"\n… [{cut} more characters not shown]"
+def as_text(doc: dict[str, Any]) -> dict[str, Any]:
+    """A results document with its outputs as feedback text, as a student reads them: the
+    Markdown turned back into text (the formats then say ``"text"``)."""
+    default = doc.get("test_output_format", "text")
+    tests = []
+    for test in doc.get("tests", []):
+        shown = dict(test, output=_text(test, test.get("output_format", default)))
+        if "output_format" in shown:
+            shown["output_format"] = "text"
+        tests.append(shown)
+    out = dict(doc, output=_text(doc, doc.get("output_format", "text")), tests=tests)
+    for key in ("output_format", "test_output_format"):
+        if key in out:
+            out[key] = "text"
+    return out
+
+
+def _text(item: dict[str, Any], output_format: object) -> str:
+    output = str(item.get("output", ""))
+    return from_markdown(output) if output_format == "md" else output
 
 
 def write_results(results: GradingResults, path: Path | str) -> Path:
