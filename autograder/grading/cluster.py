@@ -50,6 +50,8 @@ UNENCRYPTED = (
     "worker node included, can submit tasks to it; use tls:// with certificates only root can "
     "read (see the README)"
 )
+#: how long to try reaching the scheduler
+CONNECT_TIMEOUT = "30s"
 #: the most concurrent gradings one node runs (lock files tried in turn)
 MAX_SLOTS = 256
 
@@ -228,7 +230,7 @@ def run_on_cluster(stage: Stage, entries: list[Entry], out_dir: Path, address: s
             progress(outcome.entry.id)
 
     try:
-        client = distributed.Client(address, timeout="30s")
+        client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except OSError as exc:  # distributed raises OSError subclasses when it cannot connect
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
