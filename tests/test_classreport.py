@@ -84,10 +84,16 @@ def test_alike_messages_group_once_numbers_are_normalised():
     assert lecture.failed == 6
     assert [g.count for g in lecture.groups] == [5, 1]
     assert "Hint: flip K" in lecture.groups[0].example
+    shapes = next(f for f in summary.failures if f.test == "random shapes")
+    assert (shapes.cases, shapes.failed) == (2, 2), "a parametrised test's cases together"
+    assert sorted(g.count for g in shapes.groups) == [1, 1], "counted in submissions"
     assert normalise("shape (4, 4) got [[1.5, -2e-3], [3, 4]]") == normalise(
         "shape (7, 9) got [[0, 1], [2, 3]]"
     )
     assert normalise("returned 3") != normalise("returned None")
+    assert normalise("ACTUAL: array([[ 7., 13.],\n [25., 31.]])") == normalise(
+        "ACTUAL: array([[17., 23.],\n [35., 41.]])"
+    ), "NumPy's padding of narrower numbers"
 
 
 def test_speed_ratios_and_problems_come_from_the_results():

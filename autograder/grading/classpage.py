@@ -94,10 +94,12 @@ def _failure(failures: Failures) -> str:
         f"<li><span class=count>{g.count}×</span><pre>{escape(g.example)}</pre></li>"
         for g in failures.groups
     )
-    other = f"<p>… and {failures.other} other messages.</p>" if failures.other else ""
+    other = f"<p>… and {failures.other} other kinds of message.</p>" if failures.other else ""
+    cases = f" (of its {failures.cases} cases)" if failures.cases > 1 else ""
     return (
-        f"<h3>{escape(failures.test)}</h3><p>failed by {failures.failed}; "
-        f"what they were told (alike messages grouped):</p><ul>{groups}</ul>{other}"
+        f"<h3>{escape(failures.test)}</h3><p>failed{cases} by {failures.failed} submissions; "
+        f"what they were told (alike messages grouped, counted in submissions):</p>"
+        f"<ul>{groups}</ul>{other}"
     )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,16 +71,19 @@ class Item:
 
 @dataclass(frozen=True)
 class MessageGroup:
-    count: int
+    count: int  # submissions told this (in any case of the test)
     example: str  # the first message of the group, as a student got it
 
 
 @dataclass(frozen=True)
 class Failures:
+    """A test (all the cases of a parametrised one) and what those who failed it were told."""
+
     test: str
-    failed: int
+    failed: int  # submissions failing at least one case
+    cases: int
     groups: tuple[MessageGroup, ...]
-    other: int  # messages in groups not shown
+    other: int  # groups not shown
 
 
 @dataclass(frozen=True)
@@ -116,14 +118,18 @@ class ClassSummary:
 
 def summarise(submissions: Sequence[Submission], title: str) -> ClassSummary:
     items = _items(submissions)
-    failing = [i for i in items if i.passed < i.graded]
-    failing.sort(key=lambda i: (i.passed - i.graded, -i.points_lost, i.name))
+    lost: dict[str, float] = {}
+    for item in items:
+        lost[family(item.name)] = lost.get(family(item.name), 0.0) + item.points_lost
+    failures = [_failures(test, submissions) for test in lost]
+    failures = [f for f in failures if f.failed]
+    failures.sort(key=lambda f: (-f.failed, -lost[f.test], f.test))
     return ClassSummary(
         title=title,
         scores=tuple(s.results.score for s in submissions),
         max_score=round(sum(i.max_score for i in items), 4),
         items=tuple(items),
-        failures=tuple(_failures(i.name, submissions) for i in failing[:FAILED_TESTS_SHOWN]),
+        failures=tuple(failures[:FAILED_TESTS_SHOWN]),
         speeds=_speeds(submissions),
         problems=tuple(p for p in map(_problem, submissions) if p is not None),
     )
@@ -149,13 +155,18 @@ def _items(submissions: Sequence[Submission]) -> list[Item]:
     return items
 
 
+def family(name: str) -> str:
+    """The test a parametrised case (``name [case]``) belongs to; a plain test's own name."""
+    base = name.rpartition(" [")[0] if name.endswith("]") else ""
+    return base or name
+
+
 def families(items: Sequence[Item]) -> list[tuple[str, float]]:
-    """(label, pass rate) per test, a parametrised test's cases (``name [case]``) counted
-    together, hardest first: the figure's bars (the table keeps every case)."""
+    """(label, pass rate) per test, a parametrised test's cases counted together, hardest
+    first: the figure's bars (the table keeps every case)."""
     counts: dict[str, list[int]] = {}
     for item in items:
-        base = item.name.rpartition(" [")[0] if item.name.endswith("]") else item.name
-        row = counts.setdefault(base or item.name, [0, 0, 0])
+        row = counts.setdefault(family(item.name), [0, 0, 0])
         row[0], row[1], row[2] = row[0] + item.passed, row[1] + item.graded, row[2] + 1
     rates = [(f"{base} ({cases} cases)" if cases > 1 else base, passed / graded if graded else 0.0)
              for base, (passed, graded, cases) in counts.items()]  # fmt: skip
@@ -165,29 +176,37 @@ def families(items: Sequence[Item]) -> list[tuple[str, float]]:
 _CODE = re.compile(r"```.*?```", re.DOTALL)
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _RUN = re.compile(r"#(?:[\s,;×x]+#)+")
+_PUNCTUATION = re.compile(r"\s*([\[\](){},;])\s*")  # NumPy pads arrays with spaces
 
 
 def normalise(message: str) -> str:
     """What alike messages share: code blocks, numbers (and runs of them) and spacing
     made the same, so that one mistake's messages on different inputs group together."""
     text = _CODE.sub("[code]", message)
-    text = _RUN.sub("#…", _NUMBER.sub("#", text))
+    text = _RUN.sub("#…", _PUNCTUATION.sub(r"\1", _NUMBER.sub("#", text)))
     return " ".join(text.split())
 
 
 def _failures(test: str, submissions: Sequence[Submission]) -> Failures:
+    """What the submissions failing ``test`` (any of its cases) were told, alike messages
+    together, each group counted in submissions (one mistake fails many cases)."""
     examples: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    for submission in submissions:
+    told: dict[str, set[int]] = {}
+    cases: set[str] = set()
+    failed: set[int] = set()
+    for index, submission in enumerate(submissions):
         for name, _, _, passed, output in _graded(submission.results):
-            if name == test and not passed:
+            if family(name) != test:
+                continue
+            cases.add(name)
+            if not passed:
                 key = normalise(output) or "(no message)"
                 examples.setdefault(key, output.strip() or "(no message)")
-                counts[key] += 1
-    ranked = sorted(counts, key=lambda k: (-counts[k], k))
-    groups = tuple(MessageGroup(counts[k], _clip(examples[k])) for k in ranked[:GROUPS_SHOWN])
-    other = sum(counts[k] for k in ranked[GROUPS_SHOWN:])
-    return Failures(test, sum(counts.values()), groups, other)
+                told.setdefault(key, set()).add(index)
+                failed.add(index)
+    ranked = sorted(told, key=lambda k: (-len(told[k]), k))
+    groups = tuple(MessageGroup(len(told[k]), _clip(examples[k])) for k in ranked[:GROUPS_SHOWN])
+    return Failures(test, len(failed), len(cases), groups, len(ranked) - len(groups))
 
 
 def _clip(text: str) -> str:
