@@ -7,7 +7,9 @@ core never imports click.  Exceptions that describe something the *student* did 
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 
 class CnngradeError(Exception):
@@ -35,3 +37,18 @@ class KitNotFoundError(CnngradeError):
 
 class BuildError(CnngradeError):
     """Something that ``cnngrade build`` needs from the environment is missing."""
+
+
+class MissingExtra(CnngradeError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+def import_extra(module: str, extra: str, needed_for: str) -> ModuleType:
+    """``module``, from the optional extra ``extra``; :class:`MissingExtra` if absent."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(
+            f"{needed_for} needs {module}, in the optional extra '{extra}': "
+            f"pip install 'cnngrade[{extra}]'"
+        ) from None

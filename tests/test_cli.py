@@ -171,6 +171,31 @@ def test_batch_forwards_entries_jobs_and_folders(monkeypatch, tmp_path):
     assert write.calls == [((report, out), {})]
 
 
+def test_batch_forwards_the_scheduler_and_writes_the_report_from_the_results(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    (tmp_path / "subs" / "ada").mkdir(parents=True)
+    monkeypatch.setattr(cli, "discover", Recorder([SimpleNamespace(name="ada")]))
+    report = SimpleNamespace(outcomes=[1], seconds=2.0, per_minute=30.0)
+    run, note, page, rows = Recorder(report), Recorder("NOTE"), Recorder(), Recorder(["row"])
+    monkeypatch.setattr(cli, "run_batch", run)
+    monkeypatch.setattr(cli, "write_csv", Recorder())
+    monkeypatch.setattr(cli, "cluster_note", note)
+    monkeypatch.setattr(cli, "write_report", page)
+    monkeypatch.setattr(cli, "require_matplotlib", Recorder())
+    monkeypatch.setattr(cli, "submissions_of", rows)
+    html = tmp_path / "class.html"
+    result = invoke("batch", "1", str(tmp_path / "subs"), "--scheduler", "tls://sched:8786",
+                    "--report", str(html), "--kit", str(KIT))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert note.calls == [(("tls://sched:8786",), {})] and "NOTE" in result.output
+    assert run.calls[0][1] == {"scheduler": "tls://sched:8786"}
+    assert rows.calls == [((report,), {})]
+    [((path, submissions, title), _)] = page.calls
+    assert (path, submissions) == (html, ["row"]) and title.startswith("correlate2d: ")
+    assert f"report: {html}" in result.output
+
+
 @pytest.mark.parametrize(("command", "core"), [("calibrate", "calibrate"),
                                                ("validate", "validate")])  # fmt: skip
 def test_timing_commands_forward_the_stage_and_exit_1_on_a_failure(monkeypatch, command, core):

@@ -31,6 +31,8 @@ from autograder.course.kit import find_kit
 from autograder.course.stages import all_stages, get_stage
 from autograder.errors import CnngradeError
 from autograder.grading.batch import discover, run_batch, write_csv
+from autograder.grading.classreport import require_matplotlib, submissions_of, write_report
+from autograder.grading.cluster import cluster_note
 from autograder.grading.runner import (
     GradingOptions,
     grade,
@@ -257,22 +259,46 @@ def build_command(stage: str, out_dir: Path, kit: Path | None) -> None:
     default=None,
     help="where each submission's results JSON goes (default: next to the CSV)",
 )
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="also write a self-contained HTML report of the class (needs cnngrade[report])",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="grade on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786, "
+    "tls://...; needs cnngrade[cluster]); -j does not apply",
+)
 @kit_option  # fmt: skip
-def batch_command(stage: str, folder: Path, output: Path, jobs: int,
-                  results_dir: Path | None, kit: Path | None) -> None:  # fmt: skip
+def batch_command(stage: str, folder: Path, output: Path, jobs: int, results_dir: Path | None,
+                  report: Path | None, scheduler: str | None,
+                  kit: Path | None) -> None:  # fmt: skip
     """Regrade every submission in FOLDER (a folder of submissions or an unzipped Gradescope
     export) and write a CSV with one row per submission and one column per test."""
     chosen = get_stage(stage, kit)
+    if report is not None:
+        require_matplotlib()  # before the grading, not after
+    if scheduler is not None:
+        note = cluster_note(scheduler)
+        if note:
+            click.echo(note, err=True)
     entries = discover(folder)
     if not entries:
         raise click.ClickException(f"no submissions found in {folder}")
     out_dir = results_dir or output.parent / f"{output.stem}-results"
     with _progress(len(entries), f"grading {len(entries)} submissions") as advance:
-        report = run_batch(chosen, entries, out_dir, jobs, advance)
-    write_csv(report, output)
-    click.echo(f"graded {len(report.outcomes)} submissions in {report.seconds:.1f} s "
-               f"({report.per_minute:.0f} per minute, -j {jobs})")  # fmt: skip
+        done = run_batch(chosen, entries, out_dir, jobs, advance, scheduler=scheduler)
+    write_csv(done, output)
+    where = f"on {scheduler}" if scheduler else f"-j {jobs}"
+    click.echo(f"graded {len(done.outcomes)} submissions in {done.seconds:.1f} s "
+               f"({done.per_minute:.0f} per minute, {where})")  # fmt: skip
     click.echo(f"scores: {output}; results: {out_dir}/")
+    if report is not None:
+        write_report(report, submissions_of(done), f"{chosen.id}: {chosen.config.title}")
+        click.echo(f"report: {report}")
 
 
 @main.command("pack")

@@ -19,12 +19,17 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from autograder.course.stages import Stage
-from autograder.grading.results import GradingResults, read_results, write_results
+from autograder.grading.results import (
+    GradingEvents,
+    GradingResults,
+    store_results_json,
+    write_results,
+)
 from autograder.sandbox.users import USER_ENV, job_accounts
 
 UPLOAD_SUFFIXES = {".zip", ".py", ".ipynb"}
@@ -129,17 +134,31 @@ def slots(jobs: int) -> list[Slot]:
             for i in range(jobs)]  # fmt: skip
 
 
-def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
-              slot: Slot | None = None) -> Outcome:  # fmt: skip
-    """Grade one submission in a fresh process; whatever happens, return results."""
-    target = out_dir / f"{entry.id}.json"
-    command = [sys.executable, "-m", "autograder.cli", "grade", stage.id, str(entry.path),
-               "-o", str(target), "--kit", str(stage.kit), "--no-details"]  # fmt: skip
+def grade_command(stage_id: str, upload: Path, target: Path, kit: Path | None) -> list[str]:
+    """The ``cnngrade grade`` command that grades ``upload`` into ``target``."""
+    kit_args = ["--kit", str(kit)] if kit is not None else []
+    return [sys.executable, "-m", "autograder.cli", "grade", stage_id, str(upload),
+            "-o", str(target), *kit_args, "--no-details"]  # fmt: skip
+
+
+#: how a grading process ended without readable results (:attr:`GradingEvents.batch`)
+TIMED_OUT, CRASHED, NO_RESULTS = "timed out", "crashed", "no results"
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How one grading process ended: ``kind`` "" when it exited 0, else one of the above."""
+
+    kind: str = ""
+    detail: str = ""  # for staff
+
+
+def run_grade(command: list[str], timeout: float, slot: Slot | None = None) -> Ending:
+    """Run one ``cnngrade grade`` process in ``slot`` (its account and CPU), stopped after
+    ``timeout`` seconds."""
     env = dict(os.environ)
     if slot is not None and slot.account:
         env[USER_ENV] = slot.account
-    started = time.monotonic()
-    problem = None
     try:
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, env=env) as proc:  # fmt: skip
@@ -152,18 +171,44 @@ def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
                 proc.kill()
                 proc.communicate()
                 raise
-        if proc.returncode != 0:
-            problem = f"cnngrade grade exited with {proc.returncode}:\n{stderr[-4000:]}"
     except subprocess.TimeoutExpired:
-        problem = f"grading took longer than {timeout:g} s and was stopped"
-    seconds = time.monotonic() - started
+        return Ending(TIMED_OUT, f"grading took longer than {timeout:g} s and was stopped")
+    if proc.returncode != 0:
+        return Ending(CRASHED, f"cnngrade grade exited with {proc.returncode}:\n{stderr[-4000:]}")
+    return Ending()
+
+
+def accept(entry: Entry, text: str | None, ending: Ending, seconds: float,
+           out_dir: Path) -> Outcome:  # fmt: skip
+    """The trusted side's verdict on one grading: the results document ``text`` its process
+    wrote (``None``: it wrote none), checked and stored as ``out_dir/<id>.json``; where there
+    is no readable document, results that say so (and how the process ended)."""
+    target = out_dir / f"{entry.id}.json"
     try:
-        results = read_results(target)
-    except (OSError, ValueError) as exc:
-        problem = problem or f"no readable results: {exc}"
+        if text is None:
+            raise ValueError("no results file")
+        results = store_results_json(text, target)
+    except ValueError as exc:
+        problem = ending.detail or f"no readable results: {exc}"
         results = GradingResults.grader_failure("This submission could not be graded.", problem)
+        results = results.with_events(replace(GradingEvents.of(results),
+                                              batch=ending.kind or NO_RESULTS))  # fmt: skip
         write_results(results, target)
     return Outcome(entry, results, seconds)
+
+
+def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
+              slot: Slot | None = None) -> Outcome:  # fmt: skip
+    """Grade one submission in a fresh process; whatever happens, return results."""
+    target = out_dir / f"{entry.id}.json"
+    started = time.monotonic()
+    ending = run_grade(grade_command(stage.id, entry.path, target, stage.kit), timeout, slot)
+    seconds = time.monotonic() - started
+    try:
+        text: str | None = target.read_text(encoding="utf-8")
+    except (OSError, ValueError):  # missing, or not UTF-8
+        text = None
+    return accept(entry, text, ending, seconds, out_dir)
 
 
 def run_batch(
@@ -172,8 +217,15 @@ def run_batch(
     out_dir: Path,
     jobs: int = 2,
     progress: Callable[[str], None] | None = None,
+    scheduler: str | None = None,
 ) -> BatchReport:
+    """Grade ``entries`` into ``out_dir``: ``jobs`` at a time on this machine, or, with the
+    address of a Dask ``scheduler``, on that cluster's workers (:mod:`.cluster`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if scheduler is not None:
+        from autograder.grading.cluster import run_on_cluster  # needs the optional extra
+
+        return run_on_cluster(stage, entries, out_dir, scheduler, progress)
     timeout = stage.config.gradescope.timeout
     jobs = max(1, jobs)
     free: queue.SimpleQueue[Slot] = queue.SimpleQueue()

@@ -33,7 +33,8 @@ class SessionEvents:
     """What happened to the worker, for the staff diagnostics."""
 
     restarts: int = 0
-    crashes: list[str] = field(default_factory=list)
+    crashes: list[str] = field(default_factory=list)  # what went wrong, timeouts included
+    crashed: int = 0  # calls whose worker died
     timeouts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # how the sandbox fell short of its rules
 
@@ -75,6 +76,7 @@ class CallGuard:
             self.events.crashes.append(f"{description}: {exc}")
             raise
         except WorkerCrashed as exc:
+            self.events.crashed += 1
             self.events.crashes.append(f"{description}: {exc}")
             raise
 

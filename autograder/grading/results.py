@@ -17,7 +17,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,50 @@ class TestResult:
 
 
 @dataclass(frozen=True)
+class GradingEvents:
+    """What went wrong in a grading, beyond the tests' scores (for class reports; kept in
+    ``results.json`` as ``extra_data["events"]``, which Gradescope does not show students).
+
+    A clean grading has none, and its results carry no ``events`` key."""
+
+    #: the upload could not be loaded (no module found, a syntax error, an import that failed)
+    not_loadable: bool = False
+    #: calls of the student's code that crashed its worker
+    crashes: int = 0
+    #: calls of the student's code stopped at their time limit
+    timeouts: int = 0
+    #: the grader itself failed (the results are :meth:`GradingResults.grader_failure`'s)
+    grader_failed: bool = False
+    #: how a batch's ``cnngrade grade`` process ended when it wrote no readable results
+    #: (``"timed out"``, ``"crashed"``, ``"no results"``; "" when it ended well)
+    batch: str = ""
+
+    def __bool__(self) -> bool:
+        return self != GradingEvents()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {key: value for key, value in asdict(self).items() if value}
+
+    @classmethod
+    def of(cls, results: GradingResults) -> GradingEvents:
+        """The events of ``results`` (none where it records none, or nothing readable)."""
+        doc = results.extra_data.get("events")
+        if not isinstance(doc, dict):
+            return cls()
+        return cls(
+            not_loadable=doc.get("not_loadable") is True,
+            crashes=_count(doc.get("crashes")),
+            timeouts=_count(doc.get("timeouts")),
+            grader_failed=doc.get("grader_failed") is True,
+            batch=str(doc.get("batch") or ""),
+        )
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+@dataclass(frozen=True)
 class LeaderboardEntry:
     name: str
     value: float | str
@@ -104,6 +148,11 @@ class GradingResults:
     def with_time(self, seconds: float) -> GradingResults:
         return replace(self, execution_time=seconds)
 
+    def with_events(self, events: GradingEvents) -> GradingResults:
+        """These results with ``events`` recorded (replacing any recorded before)."""
+        extra = {k: v for k, v in self.extra_data.items() if k != "events"}
+        return replace(self, extra_data={**extra, "events": events.to_dict()} if events else extra)
+
     @classmethod
     def grader_failure(
         cls,
@@ -124,7 +173,7 @@ class GradingResults:
             tests=(*failed, TestResult.staff_report(staff_details)),
             output=student_message,
             execution_time=execution_time,
-        )
+        ).with_events(GradingEvents(grader_failed=True))
 
     # -- the serializer ---------------------------------------------------------------------
 
@@ -246,13 +295,26 @@ def _text(item: dict[str, Any], output_format: object) -> str:
 
 def write_results(results: GradingResults, path: Path | str) -> Path:
     """Write ``results.json`` atomically: a reader sees the old file or the new, never half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results.to_gradescope_dict(), indent=2, allow_nan=False)
+    return _write_atomically(text + "\n", Path(path))
+
+
+def store_results_json(text: str, path: Path | str) -> GradingResults:
+    """Check that ``text`` is a results document another process wrote (a batch's ``cnngrade
+    grade``, on this machine or a cluster's) and write it to ``path`` as it is, atomically.
+
+    Raises ``ValueError`` (and writes nothing) when it is not one."""
+    results = results_from_json(text)
+    _write_atomically(text, Path(path))
+    return results
+
+
+def _write_atomically(text: str, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
@@ -264,4 +326,20 @@ def write_results(results: GradingResults, path: Path | str) -> Path:
 
 
 def read_results(path: Path | str) -> GradingResults:
-    return GradingResults.from_gradescope_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    return results_from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def results_from_json(text: str) -> GradingResults:
+    """Read a results document; ``ValueError`` for anything that is not one (not JSON, NaN
+    or infinite numbers, which Gradescope rejects, or the wrong structure)."""
+    doc = json.loads(text, parse_constant=_no_constant)
+    if not isinstance(doc, dict):
+        raise ValueError(f"a results document is a JSON object, not {type(doc).__name__}")
+    try:
+        return GradingResults.from_gradescope_dict(doc)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ValueError(f"not a results document ({type(exc).__name__}: {exc})") from None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a score (results hold finite numbers only)")

@@ -20,12 +20,14 @@ from autograder.course.stages import Stage
 from autograder.grading.banned import Use, module_file, reaching, scan_module
 from autograder.grading.plugin import GradingPlugin, StudentOnlyTests, item_points
 from autograder.grading.results import (
+    GradingEvents,
     GradingResults,
     LeaderboardEntry,
     TestResult,
     write_results,
 )
 from autograder.grading.session import GradingSession
+from autograder.sandbox.faults import SubmissionNotLoadable
 
 GRADER_FAILED = (
     "The autograder failed while grading your submission. This is not your fault; your "
@@ -162,7 +164,12 @@ def _assemble(session: GradingSession, plugin: GradingPlugin, exit_code: int) ->
         extra_data={"timing": timing} if timing else {},
     )
     summary = f"Score: {results.score:g} / {results.max_score:g}"
-    return replace(results, output="\n\n".join([*messages, summary]))
+    events = GradingEvents(
+        not_loadable=isinstance(session.fatal, SubmissionNotLoadable),
+        crashes=session.events.crashed,
+        timeouts=sum(session.events.timeouts.values()),
+    )
+    return replace(results, output="\n\n".join([*messages, summary])).with_events(events)
 
 
 BANNED_TEST = "no_banned_apis"
