@@ -11,31 +11,10 @@ HINT = "after the epoch's last step"
 
 
 def train(net, train_iter, test_iter, num_epochs, lr, device):
-    def init_weights(m):
-        if isinstance(m, (nn.Linear, nn.Conv2d)):
-            nn.init.xavier_uniform_(m.weight)
-
-    net.apply(init_weights)
-    net.to(device)
-    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
-    loss_fn = nn.CrossEntropyLoss()
+    optimizer, loss_fn = start_training(net, lr, device)
     history = {"loss": [], "train_acc": [], "test_acc": [], "examples_per_sec": []}
     for _epoch in range(num_epochs):
-        history["test_acc"].append(evaluate_accuracy(net, test_iter, device))
-        net.train()
-        start = time.perf_counter()
-        total, correct, seen = 0.0, 0, 0
-        for X, y in train_iter:
-            X, y = X.to(device), y.to(device)
-            optimizer.zero_grad()
-            out = net(X)
-            loss = loss_fn(out, y)
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(y)
-            correct += (out.argmax(1) == y).sum().item()
-            seen += len(y)
-        history["loss"].append(total / seen)
-        history["train_acc"].append(correct / seen)
-        history["examples_per_sec"].append(seen / (time.perf_counter() - start))
+        test_acc = evaluate_accuracy(net, test_iter, device)  # "how good is the model now?"
+        batches, seconds = train_epoch(net, train_iter, optimizer, loss_fn, device)
+        log_epoch(history, batches, seconds, test_acc)
     return history

@@ -10,33 +10,10 @@ LOSES = ["test_train_history", "test_train_history_values"]
 HINT = ["'loss'", "train_loss"]
 
 
-def train(net, train_iter, test_iter, num_epochs, lr, device):
-    def init_weights(m):
-        if type(m) == nn.Linear or type(m) == nn.Conv2d:  # noqa: E721
-            nn.init.xavier_uniform_(m.weight)
+_reference_train = train
 
-    net.apply(init_weights)
-    net.to(device)
-    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
-    loss = nn.CrossEntropyLoss()
-    history = {"train_loss": [], "train_acc": [], "test_acc": [], "examples_per_sec": []}
-    for _epoch in range(num_epochs):
-        net.train()
-        timer = time.perf_counter()
-        l_sum, acc_sum, n = 0.0, 0, 0
-        for X, y in train_iter:
-            X, y = X.to(device), y.to(device)
-            optimizer.zero_grad()
-            y_hat = net(X)
-            l = loss(y_hat, y)  # noqa: E741
-            l.backward()
-            optimizer.step()
-            with torch.no_grad():
-                l_sum += l.item() * X.shape[0]
-                acc_sum += (y_hat.argmax(dim=1) == y).sum().item()
-                n += X.shape[0]
-        history["train_loss"].append(l_sum / n)
-        history["train_acc"].append(acc_sum / n)
-        history["examples_per_sec"].append(n / (time.perf_counter() - timer))
-        history["test_acc"].append(evaluate_accuracy(net, test_iter, device))
+
+def train(net, train_iter, test_iter, num_epochs, lr, device):
+    history = _reference_train(net, train_iter, test_iter, num_epochs, lr, device)
+    history["train_loss"] = history.pop("loss")  # the name in the plot's legend
     return history
