@@ -10,36 +10,15 @@ LOSES = ["test_avg_integer_dtypes"]
 HINT = "wraps around past 255"
 
 
-def pool2d(X, pool_size, stride=None, padding=0, mode="max"):
-    X = _as_array(X)
-    if mode not in ("max", "avg"):
-        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
-    k_h, k_w = _pair("pool_size", pool_size, 1)
-    s_h, s_w = (k_h, k_w) if stride is None else _pair("stride", stride, 1)
-    p_h, p_w = _pair("padding", padding, 0)
-    if p_h > k_h // 2 or p_w > k_w // 2:
-        raise ValueError("padding must be at most half the window")
-    H, W = X.shape[-2:]
-    if k_h > H + 2 * p_h or k_w > W + 2 * p_w:
-        raise ValueError("the window is larger than the padded input")
-    o_h = (H + 2 * p_h - k_h) // s_h + 1
-    o_w = (W + 2 * p_w - k_w) // s_w + 1
-    widths = [(0, 0)] * (X.ndim - 2) + [(p_h, p_h), (p_w, p_w)]
-    fill = 0
+_student_pad_for_floats = _student_pad
+
+
+def _student_pad(X, sides, mode):
     if mode == "max":
-        fill = -np.inf if X.dtype.kind == "f" else np.iinfo(X.dtype).min
-    Xp = np.pad(X, widths, constant_values=fill)
-    if mode == "max":
-        Y = np.full((*X.shape[:-2], o_h, o_w), fill, dtype=X.dtype)
-    else:
-        Y = np.zeros((*X.shape[:-2], o_h, o_w), dtype=X.dtype)  # the sum, in X's dtype
-    for a in range(k_h):
-        for b in range(k_w):
-            cell = Xp[..., a : a + s_h * (o_h - 1) + 1 : s_h, b : b + s_w * (o_w - 1) + 1 : s_w]
-            if mode == "max":
-                np.maximum(Y, cell, out=Y)
-            else:
-                Y += cell
-    if mode == "avg":
-        return Y / (k_h * k_w)
-    return Y
+        return _student_pad_for_floats(X, sides, mode)
+    # no X.astype(np.float64): the padded X, and so the sums of its windows, stay in X's
+    # dtype, as with an accumulator np.zeros(shape, X.dtype); only the division gives floats
+    return np.pad(X, [(0, 0)] * (X.ndim - 2) + list(sides))
+
+
+pool2d = _student_pool2d  # the plain pool2d of _shared.py, with the padding above
