@@ -9,6 +9,7 @@ cells run the public tests it carries.
 from __future__ import annotations
 
 import ast
+import copy
 import json
 import re
 import subprocess
@@ -29,6 +30,8 @@ from tests.support import KIT, REFERENCE, STAGE1_POINTS, run_cli
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
+    # release draws the handouts' figures, which the notebooks inline
+    pytest.importorskip("matplotlib", reason="release needs the figures extra (matplotlib)")
     folder = tmp_path_factory.mktemp("template")
     release.write(release.generate(KIT), folder)
     return folder
@@ -118,6 +121,24 @@ def test_an_untouched_notebook_opened_alone_reports_failures(template, tmp_path)
     assert "✗ pool2d: 0/" in proc.stdout and "✗ pool2d_backward: 0/" in proc.stdout
     assert "NotImplementedError: TODO" in proc.stdout
     assert "✓" not in proc.stdout
+
+
+def test_running_the_checks_cell_twice_still_checks(template, tmp_path):
+    """Students run cells again: does a second run of the checks cell (a new temporary
+    folder) leave the check cells working, rather than finding no tests?"""
+    notebook = nbformat.read(str(template / "notebooks" / "1_correlate2d.ipynb"), as_version=4)
+    index = next(i for i, c in enumerate(notebook.cells) if c.source.startswith(CHECKS_CELL))
+    first_check = next(i for i, c in enumerate(notebook.cells) if c.source.startswith("check("))
+    again = [copy.deepcopy(notebook.cells[i]) for i in (first_check, index)]
+    for number, cell in enumerate(again):
+        cell["id"] = f"again-{number}"
+    notebook.cells[first_check:first_check] = again  # check, checks cell again, check
+    path = tmp_path / "twice.ipynb"
+    nbformat.write(notebook, str(path))
+    proc = run_alone(path, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("✗ correlate2d: 0/5 public tests pass") == 2, proc.stdout
+    assert "no public tests" not in proc.stdout
 
 
 def test_every_notebook_carries_its_tests_and_no_path_outside(template):

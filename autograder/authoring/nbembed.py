@@ -49,8 +49,9 @@ def _cnnlab_unpack(files):
         else:
             path.write_text(content, encoding="utf-8")
     sys.path.insert(0, str(folder))
-    for name in [m for m in sys.modules if m in ("nbcheck", "labtools", "speedcheck")]:
-        del sys.modules[name]  # a second run imports the fresh copies
+    carried = {{name[:-3] for name in files if name.endswith(".py") and "/" not in name}}
+    for name in carried & set(sys.modules):
+        del sys.modules[name]  # run again, the cell's fresh copies are the ones imported
     return folder
 
 
