@@ -12,6 +12,7 @@ import subprocess
 import sys
 import types
 
+import nbformat
 import pytest
 
 from autograder.authoring import release
@@ -120,6 +121,24 @@ def test_release_writes_figures_beside_the_handouts_and_inlines_them(released):
     assert (released / "handouts" / "lenet_training_curves.svg").read_bytes() == (
         KIT / "student_template" / "handouts" / "lenet_training_curves.svg"
     ).read_bytes()
+
+
+def test_a_markdown_renderer_shows_each_figure_in_the_notebook(released):
+    """Rendered as Jupyter front ends render Markdown (markdown-it, VS Code's renderer, which
+    refuses an SVG data URI in ``![...](...)``), is every figure an ``<img>`` whose data is
+    the figure, with its caption as ``alt``?"""
+    markdown_it = pytest.importorskip("markdown_it", reason="needs markdown-it-py (dev extra)")
+    render_markdown = markdown_it.MarkdownIt().render
+    for stage in WITH_FIGURES:
+        notebook = nbformat.read(str(released / "notebooks" / notebook_name(stage)), 4)
+        page = "".join(render_markdown(c.source) for c in notebook.cells
+                       if c.cell_type == "markdown")  # fmt: skip
+        shown = dict(re.findall(r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,([^"]+)"',
+                                page))  # fmt: skip
+        drawn = {base64.b64decode(data) for data in shown.values()}
+        for name in declared(stage):
+            assert (released / "handouts" / name).read_bytes() in drawn, name
+        assert all(len(alt) > 40 for alt in shown)  # the handout's caption, not a file name
 
 
 def test_release_check_names_a_stale_and_a_missing_figure(released):

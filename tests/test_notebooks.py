@@ -177,7 +177,7 @@ def test_lenet_notebook_opened_alone_checks_and_trains(template, tmp_path):
     after = cells[last_check + 1 :]
     assert after[0].source.startswith("## 6. Try it")
     assert any(c.cell_type == "code" and "plt.subplots" in c.source for c in after)
-    assert any("](data:image/svg+xml;base64," in c.source for c in after)
+    assert any('src="data:image/svg+xml;base64,' in c.source for c in after)
     code_cells = sum(c.cell_type == "code" for c in cells)
     try_it = find_spec("matplotlib") is not None  # the demo plots; the checks do not need it
     ran = code_cells if try_it else sum(c.cell_type == "code" for c in cells[: last_check + 1])

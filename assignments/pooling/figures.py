@@ -84,11 +84,10 @@ def _with_padding(row, ref) -> None:
 
 def pooling(sources: Sources) -> object:
     """Max and average pooling of small examples, without and with padding."""
-    fig = figure((9.6, 5.8))
+    fig = figure((9.6, 6.4))
     top, bottom = fig.subfigures(2, 1, hspace=0.06)
     _no_padding(top, sources.reference)
     _with_padding(bottom, sources.reference)
-    fig.suptitle("Each output is one window's maximum or mean; windows and outputs share colours")
     return fig
 
 

@@ -3,8 +3,10 @@
 A student may open only the notebook (Google Colab, a JupyterHub upload, a copy sent by
 email), so nothing in it may point at a sibling file:
 
-- the handout's images (release's figures included) become ``data:`` URIs in the Markdown,
-  which Jupyter, JupyterLab, VS Code and Colab all show (Colab ignores cell attachments);
+- the handout's images (release's figures included) become ``<img>`` tags with a ``data:``
+  URI, which Jupyter, JupyterLab, VS Code and Colab all show (Colab ignores cell
+  attachments, and markdown-it, VS Code's renderer, refuses an SVG ``data:`` URI in
+  ``![...](...)`` but not in HTML);
 - one code cell, the *checks cell*, holds the files the check cells need (the runner
   ``nbcheck.py``, the stage's public tests, and their helpers) as string literals; run, it
   writes them to a fresh temporary folder, puts that folder on ``sys.path`` and imports
@@ -17,6 +19,7 @@ leaves it out of a notebook upload: it is the template's, not the student's.
 from __future__ import annotations
 
 import base64
+import html
 import re
 from collections.abc import Mapping
 
@@ -25,7 +28,7 @@ from autograder.intake.notebook import CHECKS_CELL
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
         ".jpeg": "image/jpeg", ".gif": "image/gif"}  # fmt: skip
 #: a local image in Markdown: ``![caption](name.svg)`` (not a URL, not an absolute path)
-IMAGE = re.compile(r"(!\[[^\]]*\]\()(?![a-z]+:|/)([^)\s]+)\)")
+IMAGE = re.compile(r"!\[([^\]]*)\]\((?![a-z]+:|/)([^)\s]+)\)")
 #: the name under which the checks cell leaves the folder of its files
 FOLDER_NAME = "_cnnlab_checks"
 
@@ -61,8 +64,9 @@ from nbcheck import check
 
 
 def embed_images(markdown: str, images: Mapping[str, bytes]) -> str:
-    """``markdown`` with each local image found in ``images`` (name → bytes) inlined as a
-    ``data:`` URI; an image not in ``images`` is left as it is."""
+    """``markdown`` with each local image found in ``images`` (name → bytes) inlined as an
+    ``<img>`` with a ``data:`` URI and the caption as its ``alt``; an image not in
+    ``images`` is left as it is."""
 
     def inline(match: re.Match[str]) -> str:
         name = match.group(2)
@@ -70,7 +74,8 @@ def embed_images(markdown: str, images: Mapping[str, bytes]) -> str:
         if name not in images or suffix not in MIME:
             return match.group(0)
         encoded = base64.b64encode(images[name]).decode("ascii")
-        return f"{match.group(1)}data:{MIME[suffix]};base64,{encoded})"
+        caption = html.escape(" ".join(match.group(1).split()), quote=True)
+        return f'<img alt="{caption}" src="data:{MIME[suffix]};base64,{encoded}">'
 
     return IMAGE.sub(inline, markdown)
 
