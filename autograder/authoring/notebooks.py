@@ -1,13 +1,19 @@
-"""One Jupyter notebook per stage, generated from the handout, the stub and the tests."""
+"""One Jupyter notebook per stage, generated from the handout, the stub and the tests.
+
+The notebook works opened alone (:mod:`autograder.authoring.nbembed`): the handout's images
+are inlined, and a checks cell carries the public tests and the runner behind ``check``.
+"""
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from autograder.authoring.nbembed import IMAGE, checks_cell, embed_images
 from autograder.course.stages import Stage
 
 INTRO = """\
@@ -18,7 +24,10 @@ public tests and prints what passes. The hidden tests on Gradescope check more c
 speed. Submit this notebook (or `{module}`) when you are done; only imports, functions,
 classes and constants are graded, so demo code and plots below may stay.
 """
-SETUP_NOTE = "Shared imports and helpers (run this cell first)."
+SETUP_NOTE = (
+    "Shared imports and helpers, then the checks cell (the public tests and `check`, "
+    "folded away): run both first."
+)
 
 
 def notebook_name(stage: Stage) -> str:
@@ -29,7 +38,6 @@ def notebook_name(stage: Stage) -> str:
 #: ```python blocks become code cells (e.g. "## 6. Try it: training curves")
 TRY_IT = re.compile(r"^## (\d+\.\s*)?Try it", re.IGNORECASE)
 _FENCE = re.compile(r"(?ms)^```python\n(.*?)^```\s*$")
-_IMAGE = re.compile(r"(!\[[^\]]*\]\()(?![a-z]+:|/|\.\./)([^)\s]+)\)")
 
 
 def _sections(markdown: str) -> list[str]:
@@ -40,25 +48,20 @@ def _sections(markdown: str) -> list[str]:
 
 def handout_images(markdown: str) -> list[str]:
     """Local images the handout shows (``![...](curves.svg)``), relative to the handout."""
-    return [match.group(2) for match in _IMAGE.finditer(markdown)]
+    return [match.group(2) for match in IMAGE.finditer(markdown)]
 
 
-def _markdown_cell(text: str) -> nbformat.NotebookNode:
-    """Local images live in ``handouts/`` beside ``notebooks/``."""
-    return new_markdown_cell(_IMAGE.sub(r"\1../handouts/\2)", text))
-
-
-def _runnable_cells(section: str) -> list[nbformat.NotebookNode]:
+def _runnable_cells(section: str, images: Mapping[str, bytes]) -> list[nbformat.NotebookNode]:
     """A "Try it" section: its text as Markdown, its Python blocks as code cells."""
     cells, last = [], 0
     for match in _FENCE.finditer(section):
         text = section[last : match.start()].strip()
         if text:
-            cells.append(_markdown_cell(text))
+            cells.append(new_markdown_cell(embed_images(text, images)))
         cells.append(new_code_cell(match.group(1).rstrip()))
         last = match.end()
     if section[last:].strip():
-        cells.append(_markdown_cell(section[last:].strip()))
+        cells.append(new_markdown_cell(embed_images(section[last:].strip(), images)))
     return cells
 
 
@@ -81,10 +84,21 @@ def _segments(source: str) -> tuple[str, dict[str, str]]:
     return "\n\n".join(setup), functions
 
 
-def build_notebook(stage: Stage, stub_source: str) -> nbformat.NotebookNode:
+def _checks_code_cell(checks: Mapping[str, bytes]) -> nbformat.NotebookNode:
+    cell = new_code_cell(checks_cell(checks))
+    # folded: JupyterLab and Notebook 7 hide the source, Colab shows the title as a form
+    cell.metadata = {"jupyter": {"source_hidden": True}, "cellView": "form"}
+    return cell
+
+
+def build_notebook(
+    stage: Stage, stub_source: str, images: Mapping[str, bytes], checks: Mapping[str, bytes]
+) -> nbformat.NotebookNode:
+    """The stage's notebook: ``images`` (name → bytes) are the handout's images to inline,
+    ``checks`` (path → bytes) what the checks cell carries (``nbcheck.py``, the public tests
+    and their helpers); without tests among them there are no check cells."""
     config = stage.config
-    test_files = sorted(stage.public_tests.glob("test_*.py"))
-    tests = f"../tests/{test_files[0].name}" if test_files else ""
+    has_tests = any(name.startswith("test_") for name in checks)
     cells = [new_markdown_cell(INTRO.format(number=config.number, title=config.title,
                                             module=config.module))]  # fmt: skip
     sections: list[str] = []
@@ -93,17 +107,19 @@ def build_notebook(stage: Stage, stub_source: str) -> nbformat.NotebookNode:
         if sections and sections[0].startswith("# "):  # the intro cell already has a title
             sections[0] = sections[0].partition("\n")[2].strip()
     try_it = [s for s in sections if TRY_IT.match(s)]
-    cells += [_markdown_cell(s) for s in sections if s and s not in try_it]
+    cells += [new_markdown_cell(embed_images(s, images)) for s in sections if s and s not in try_it]
     setup, functions = _segments(stub_source)
     cells.append(new_markdown_cell(f"## Your code\n\n{SETUP_NOTE}"))
-    cells.append(new_code_cell(setup + "\n\nfrom nbcheck import check"))
+    cells.append(new_code_cell(setup))
+    if has_tests:
+        cells.append(_checks_code_cell(checks))
     for name in config.functions:
         cells.append(new_markdown_cell(f"### `{name}`"))
         cells.append(new_code_cell(functions.get(name, f"def {name}():\n    ...")))
-        if tests:
-            cells.append(new_code_cell(f'check("{name}", "{tests}")'))
+        if has_tests:
+            cells.append(new_code_cell(f'check("{name}")'))
     for section in try_it:
-        cells += _runnable_cells(section)
+        cells += _runnable_cells(section, images)
     notebook = new_notebook(cells=cells)
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},

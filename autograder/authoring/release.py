@@ -1,9 +1,11 @@
 """``cnngrade release``: generate ``student_template/`` from ``solutions/`` and ``assignments/``.
 
 Everything students get is derived, so an assignment is written once: stubs from the
-marked reference, public tests shared byte for byte, the handouts, a conftest that hands the
-tests the student's modules, requirements, a README, and one notebook per stage.
-``--check`` compares what release would write with what is committed.
+marked reference, public tests shared byte for byte, the handouts and their figures (drawn
+from the reference with matplotlib, :mod:`autograder.authoring.figures`), a conftest that
+hands the tests the student's modules, requirements, a README, and one notebook per stage
+that works opened alone. ``--check`` compares what release would write with what is
+committed; it draws the figures too, so it needs matplotlib (the ``figures`` extra) as well.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from autograder.authoring import notebooks
+from autograder.authoring import figures, notebooks
 from autograder.authoring.markers import make_stub
 from autograder.course.kit import SOLUTIONS, TEMPLATE
 from autograder.course.stages import Stage, all_stages
+from autograder.errors import CnngradeError
 
 STUDENT_REQUIREMENTS = "numpy>=1.24\npytest>=7.4\n"
 TORCH_REQUIREMENT = (
@@ -34,17 +37,24 @@ class Release:
     """The generated template: relative path → content."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    figures: set[str] = field(default_factory=set)  # the paths of drawn figures
 
     def add(self, path: str, content: str | bytes) -> None:
         self.files[path] = content.encode() if isinstance(content, str) else content
 
 
+class HandoutImageError(CnngradeError):
+    """A handout shows an image that nothing provides, or a figure is drawn for no handout."""
+
+
 def generate(kit: Path) -> Release:
+    """Everything ``student_template/`` holds; raises
+    :class:`~autograder.authoring.figures.FiguresUnavailable` without matplotlib when a stage
+    has figures."""
     stages = all_stages(kit)
     release = Release()
     release.add("conftest.py", _template("conftest.py"))
     release.add("pytest.ini", _template("pytest.ini"))
-    release.add("notebooks/nbcheck.py", _template("nbcheck.py"))
     rows = "\n".join(
         f"| {s.config.number} {s.config.title} | `{s.config.module}` | "
         + ", ".join(f"`{f}`" for f in s.config.functions)
@@ -104,22 +114,68 @@ def _add_stage(release: Release, stage: Stage) -> None:
     reference = stage.reference
     stub = make_stub(reference.read_text(encoding="utf-8"), reference).text
     release.add(stage.config.module, stub)
-    notebook = notebooks.build_notebook(stage, stub)
-    release.add(f"notebooks/{notebooks.notebook_name(stage)}", notebooks.dumps(notebook))
-    for test in sorted(stage.public_tests.glob("*.py")):
+    tests = sorted(stage.public_tests.glob("*.py"))
+    for test in tests:
         release.add(f"tests/{test.name}", test.read_bytes())
+    drawn = figures.stage_figures(stage)
+    images = _handout_images(stage, drawn)
     if stage.handout.exists():
         release.add(f"handouts/{stage.config.number}_{stage.id}.md", stage.handout.read_bytes())
-        for image in notebooks.handout_images(stage.handout.read_text(encoding="utf-8")):
-            source = stage.directory / image
-            if source.is_file():
-                release.add(f"handouts/{image}", source.read_bytes())
+        for name, content in images.items():
+            path = f"handouts/{name}"
+            if path in release.files and release.files[path] != content:
+                raise HandoutImageError(
+                    f"{stage.handout}: another stage's handout already has an image named "
+                    f"{name}; rename one of them"
+                )
+            release.add(path, content)
+        release.figures.update(f"handouts/{name}" for name in drawn)
+    notebook = notebooks.build_notebook(stage, stub, images, _checks_files(release, stage, tests))
+    release.add(f"notebooks/{notebooks.notebook_name(stage)}", notebooks.dumps(notebook))
+
+
+def _handout_images(stage: Stage, drawn: dict[str, bytes]) -> dict[str, bytes]:
+    """The images the stage's handout shows: its ``drawn`` figures, and files beside it."""
+    shown = (notebooks.handout_images(stage.handout.read_text(encoding="utf-8"))
+             if stage.handout.exists() else [])  # fmt: skip
+    for name in sorted(set(drawn) - set(shown)):
+        raise HandoutImageError(
+            f"{stage.directory / figures.FIGURES_FILE} draws {name}, but "
+            f"{stage.handout.name} never shows it: add ![caption]({name})"
+        )
+    images = {}
+    for name in shown:
+        if name in drawn:
+            images[name] = drawn[name]
+        elif (stage.directory / name).is_file():
+            images[name] = (stage.directory / name).read_bytes()
+        else:
+            raise HandoutImageError(
+                f"{stage.handout} shows {name}, which is neither a figure of "
+                f"{figures.FIGURES_FILE} nor a file beside the handout"
+            )
+    return images
+
+
+def _checks_files(release: Release, stage: Stage, tests: list[Path]) -> dict[str, bytes]:
+    """What the stage's notebook carries for its check cells: the runner, the public tests,
+    and the helpers they use, in the layout the runner expects (one folder)."""
+    files = {"nbcheck.py": _template("nbcheck.py").encode()}
+    files.update((test.name, test.read_bytes()) for test in tests)
+    if stage.config.grading.timing:
+        files["speedcheck.py"] = release.files["tests/speedcheck.py"]
+    if "torch" in stage.config.requires:
+        for path in ("tests/labtools.py", "cnnlab/data.py", "data/digits.npz"):
+            if path in release.files:
+                files[path.removeprefix("tests/")] = release.files[path]
+    return files
 
 
 @dataclass(frozen=True)
 class Difference:
     path: str
     problem: str  # "differs", "missing", "not generated"
+    detail: str = ""  # e.g. which matplotlib drew a figure that differs
 
 
 def compare(release: Release, folder: Path) -> list[Difference]:
@@ -130,7 +186,8 @@ def compare(release: Release, folder: Path) -> list[Difference]:
         if not target.exists():
             out.append(Difference(path, "missing"))
         elif target.read_bytes() != content:
-            out.append(Difference(path, "differs"))
+            hint = figures.version_hint(target.read_bytes()) if path in release.figures else ""
+            out.append(Difference(path, "differs", hint))
     for existing in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = existing.relative_to(folder).as_posix()
         if relative not in release.files and not _ignorable(relative):

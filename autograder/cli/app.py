@@ -346,7 +346,8 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
     """Generate the student template from solutions/ and assignments/.
 
     Stubs come from the reference's solution markers, public tests are copied unchanged,
-    and the handouts, README, requirements and notebooks are written beside them.
+    and the handouts, their figures (drawn from the reference with matplotlib: pip install
+    'cnngrade[figures]'), README, requirements and notebooks are written beside them.
     """
     from autograder.authoring import release  # nbformat: only for this command
 
@@ -356,7 +357,7 @@ def release_command(out_dir: Path | None, check: bool, kit: Path | None) -> None
     if check:
         differences = release.compare(generated, target)
         for difference in differences:
-            click.echo(f"  {difference.problem:>13}: {difference.path}")
+            click.echo(f"  {difference.problem:>13}: {difference.path}{difference.detail}")
         if differences:
             raise click.ClickException(
                 f"{target} is stale ({len(differences)} files); run `cnngrade release`"

@@ -8,11 +8,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from autograder.course.config import CONFIG_NAME, AssignmentConfig, load_config
 from autograder.course.kit import ASSIGNMENTS, SOLUTIONS, TEMPLATE, find_kit
 from autograder.errors import ConfigError, UnknownStageError
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """Import the Python file ``path`` as the module ``name`` (a kit's own file: a stage's
+    ``timing.py`` or ``figures.py``, or a reference solution; never student code)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass(frozen=True)
@@ -68,12 +81,7 @@ class Stage:
             return {}
         if not path.exists():
             raise ConfigError(path, None, f"missing: the config times {sorted(timed)}")
-        name = f"cnngrade_timing_{self.config.id}"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
+        module = load_module(path, f"cnngrade_timing_{self.config.id}")
         inputs = getattr(module, "INPUTS", None)
         if not isinstance(inputs, dict):
             raise ConfigError(path, "INPUTS", "define INPUTS = {'function': make_inputs}")

@@ -8,8 +8,6 @@ never shrinks the denominator.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 import pytest
 
 from autograder.course.config import GradingSpec
+from autograder.course.stages import load_module
 from autograder.grading.feedback import preformatted
 from autograder.grading.guard import OUT_OF_TIME
 from autograder.grading.outcomes import explain
@@ -128,16 +127,6 @@ class StudentOnlyTests:
             config.hook.pytest_deselected(items=drop)
 
 
-def _load_reference(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load the reference {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 class GradingPlugin:
     def __init__(self, session: GradingSession, public_dir: Path) -> None:
         self.session = session
@@ -165,7 +154,7 @@ class GradingPlugin:
         """The reference solution, imported in the trusted process."""
         if self._reference is None:
             stage = self.session.stage
-            self._reference = _load_reference(stage.reference, f"cnngrade_reference_{stage.id}")
+            self._reference = load_module(stage.reference, f"cnngrade_reference_{stage.id}")
         return self._reference
 
     @pytest.fixture

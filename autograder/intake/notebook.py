@@ -1,7 +1,8 @@
 """Grading a notebook upload: extract the stage's module from a ``.ipynb``.
 
 Kept, in cell order: imports, function and class definitions, and assignments of literal
-constants. Never executed during grading: magics (``%...``, ``%%...`` cells), shell escapes
+constants, except in the template's checks cell (:data:`CHECKS_CELL`). Never executed
+during grading: magics (``%...``, ``%%...`` cells), shell escapes
 (``!...``) and any other top-level code (training loops, prints, timing runs, plots). A
 syntax error in a cell that defines no required function is skipped with a note; one inside
 a required function is reported with the cell and line, and that function is left out.
@@ -17,6 +18,9 @@ from pathlib import Path
 import nbformat
 
 HELPERS = {"nbcheck"}  # the template's own check helper: never part of a submission
+#: the first line of the template's checks cell (the public tests and the runner that a
+#: notebook carries so that it works opened alone): never part of a submission
+CHECKS_CELL = "# @title cnnlab: the public tests and check() (run this cell first)"
 DEF = re.compile(r"^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)", re.MULTILINE)
 MAGIC = re.compile(r"^\s*[%!]")
 
@@ -109,6 +113,8 @@ def extract(path: Path, required: list[str]) -> Extracted:
     future: set[str] = set()
     out = Extracted("")
     for number, cell_source in _code_cells(notebook, path.name):
+        if cell_source.startswith(CHECKS_CELL):
+            continue
         text = _clean(cell_source)
         try:
             tree = ast.parse(text.replace("\x00", ""))
