@@ -10,25 +10,18 @@ LOSES = ["test_conv2d_backward_numerical", "test_conv2d_backward_geometry"]
 HINT = "+="
 
 
-def conv2d_backward(X, W, dY, stride=1, padding=0):
-    X, W, (s_h, s_w), (p_h, p_w), (o_h, o_w) = _conv_args(X, W, stride, padding)
-    dY = _as_array("dY", dY, 4, "(batch, out_channels, o_h, o_w)")
-    n, c_i, h, w = X.shape
-    c_o, _, k_h, k_w = W.shape
-    if dY.shape != (n, c_o, o_h, o_w):
-        raise ValueError(f"dY must have the output's shape {(n, c_o, o_h, o_w)}, got {dY.shape}")
-    dtype = _result_dtype(X, W, dY)
-    Xp = np.pad(X.astype(dtype), ((0, 0), (0, 0), (p_h, p_h), (p_w, p_w)))
-    dXp = np.zeros_like(Xp)
-    dW = np.zeros((c_o, c_i, k_h, k_w), dtype)
-    db = np.zeros(c_o, dtype)
+def _padded_input_gradient(W, dY, stride, padded_hw):
+    n, c_o, o_h, o_w = dY.shape
+    k_h, k_w = W.shape[2:]
+    dXp = np.zeros((n, W.shape[1], *padded_hw), dY.dtype)
     for i in range(n):
         for f in range(c_o):
-            db[f] += dY[i, f].sum()
             for y in range(o_h):
                 for x in range(o_w):
-                    y0, x0 = y * s_h, x * s_w
-                    window = Xp[i, :, y0 : y0 + k_h, x0 : x0 + k_w]
-                    dW[f] += window * dY[i, f, y, x]
+                    y0, x0 = y * stride[0], x * stride[1]
+                    # = where += is needed: the windows before this one are lost
                     dXp[i, :, y0 : y0 + k_h, x0 : x0 + k_w] = W[f] * dY[i, f, y, x]
-    return dXp[:, :, p_h : p_h + h, p_w : p_w + w].copy(), dW, db
+    return dXp
+
+
+conv2d_backward = _backward_via_padded

@@ -16,9 +16,9 @@ LOSES = [
 HINT = "K[o, c]"
 
 
-def correlate2d_multi_in_out(X, K):
-    X, K = _check_multi(X, K, 4, "(out_channels, in_channels, k_h, k_w)")
-    windows = np.lib.stride_tricks.sliding_window_view(X, K.shape[2:], axis=(1, 2))
-    # windows: (c_i, o_h, o_w, k_h, k_w); contract channel and kernel axes with K
-    Y = np.tensordot(K, windows, axes=([0, 2, 3], [0, 3, 4]))
-    return Y
+def _contract(K, windows):
+    # windows: (c_i, o_h, o_w, k_h, k_w); K's axis 0 taken for the input channels
+    return np.tensordot(K, windows, axes=([0, 2, 3], [0, 3, 4]))
+
+
+correlate2d_multi_in_out = _plain_multi_in_out

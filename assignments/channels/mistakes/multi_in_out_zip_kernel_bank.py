@@ -10,19 +10,17 @@ pairing is transposed, and ``zip`` stops at min(c_i, c_o) channels.
 
 BREAKS = "correlate2d_multi_in_out"
 LOSES = [
+    "test_multi_in_out_pairing",
     "test_multi_in_out_book_example",
     "test_hidden_book_examples",
     "test_multi_in_out_random",
-    "test_multi_in_out_pairing",
 ]
 HINT = "K[o, c]"
 
 
 def correlate2d_multi_in_out(X, K):
     X, K = _check_multi(X, K, 4, "(out_channels, in_channels, k_h, k_w)")
-    k_h, k_w = K.shape[2:]
     total = 0
-    for x, kernels in zip(X, K):
-        windows = np.lib.stride_tricks.sliding_window_view(x, (k_h, k_w))
-        total = total + np.stack([np.einsum("ijab,ab->ij", windows, k) for k in kernels])
+    for x, kernels in zip(X, K):  # K[c] taken for the kernels of input channel c
+        total = total + np.stack([_correlate_plane(x, k) for k in kernels])
     return total * 1.0

@@ -10,19 +10,12 @@ LOSES = ["test_1x1_speed"]
 HINT = "no loop over pixels"
 
 
-def correlate2d_1x1(X, K):
-    X = _as_array("X", X, 3, "(channels, height, width)")
-    K = np.asarray(K)
-    if K.ndim == 4 and K.shape[2:] == (1, 1):
-        K = K[:, :, 0, 0]
-    K = _as_array("K", K, 2, "(out_channels, in_channels) or (out_channels, in_channels, 1, 1)")
-    c_i, h, w = X.shape
-    if K.shape[1] != c_i:
-        raise ValueError(f"X has {c_i} channels but K has {K.shape[1]} input channels")
-    dtype = _result_dtype(X, K)
-    X, K = X.astype(dtype, copy=False), K.astype(dtype, copy=False)
-    Y = np.empty((K.shape[0], h, w), dtype)
-    for i in range(h):
-        for j in range(w):
-            Y[:, i, j] = K @ X[:, i, j]
+def _mix_channels(K, X):
+    Y = np.empty((K.shape[0], *X.shape[1:]), X.dtype)
+    for i in range(X.shape[1]):
+        for j in range(X.shape[2]):
+            Y[:, i, j] = K @ X[:, i, j]  # one pixel's channel vector at a time
     return Y
+
+
+correlate2d_1x1 = _plain_1x1

@@ -15,11 +15,8 @@ LOSES = [
 HINT = "dK is the correlation of X with dY"
 
 
-def correlate2d_backward(X, K, dY):
-    X, K = _check_pair(X, K)
-    dY = _as_2d("dY", dY)
-    k_h, k_w = K.shape
-    dY_full = np.pad(dY, ((k_h - 1, k_h - 1), (k_w - 1, k_w - 1)))
-    dX = convolve2d(dY_full, K)
-    dK = convolve2d(X, dY)
-    return dX, dK
+def _kernel_gradient(X, dY):
+    return convolve2d(X, dY)  # "the gradient of a convolution is a convolution"
+
+
+correlate2d_backward = _correlation_backward

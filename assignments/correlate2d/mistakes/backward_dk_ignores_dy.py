@@ -7,23 +7,17 @@ X[a:a+o_h, b:b+o_w].sum()``. It passes a check with dY = ones and cannot learn a
 
 BREAKS = "correlate2d_backward"
 LOSES = [
-    "test_learn_edge_kernel",
     "test_backward_numerical",
     "test_backward_geometry",
+    # learn_kernel steps along this dK: it learns nothing
+    "test_learn_edge_kernel",
     "test_learn_kernel",
 ]
 HINT = "dK is the correlation of X with dY"
 
 
-def correlate2d_backward(X, K, dY):
-    X, K = _check_pair(X, K)
-    dY = _as_2d("dY", dY)
-    k_h, k_w = K.shape
-    o_h, o_w = dY.shape
-    dX = np.zeros(X.shape)
-    dK = np.zeros(K.shape)
-    for a in range(k_h):
-        for b in range(k_w):
-            dK[a, b] = X[a : a + o_h, b : b + o_w].sum()
-            dX[a : a + o_h, b : b + o_w] += K[a, b] * dY
-    return dX, dK
+def _weight_gradient(window, dY):
+    return window.sum()  # worked out for L = sum(Y), where dY is all ones
+
+
+correlate2d_backward = _offsets_backward

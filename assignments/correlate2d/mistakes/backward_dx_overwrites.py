@@ -10,15 +10,8 @@ LOSES = ["test_backward_numerical", "test_backward_geometry"]
 HINT = "+="
 
 
-def correlate2d_backward(X, K, dY):
-    X, K = _check_pair(X, K)
-    dY = _as_2d("dY", dY)
-    k_h, k_w = K.shape
-    o_h, o_w = dY.shape
-    dX = np.zeros(X.shape)
-    dK = np.zeros(K.shape)
-    for a in range(k_h):
-        for b in range(k_w):
-            dK[a, b] = np.sum(dY * X[a : a + o_h, b : b + o_w])
-            dX[a : a + o_h, b : b + o_w] = K[a, b] * dY
-    return dX, dK
+def _spread_back(dX, window, part):
+    dX[window] = part  # what the windows before it wrote there is lost
+
+
+correlate2d_backward = _offsets_backward

@@ -11,11 +11,8 @@ LOSES = ["test_backward_shapes", "test_backward_numerical", "test_backward_geome
 HINT = "pad dY by k - 1"
 
 
-def correlate2d_backward(X, K, dY):
-    X, K = _check_pair(X, K)
-    dY = _as_2d("dY", dY)
-    k_h, k_w = K.shape
-    p_h, p_w = k_h // 2, k_w // 2
-    dX = convolve2d(np.pad(dY, ((p_h, p_h), (p_w, p_w))), K)
-    dK = correlate2d(X, dY)
-    return dX, dK
+def _dY_padding(K):
+    return K.shape[0] // 2, K.shape[1] // 2  # the forward pass's "same" padding
+
+
+correlate2d_backward = _correlation_backward

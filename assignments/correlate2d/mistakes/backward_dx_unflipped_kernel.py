@@ -11,11 +11,10 @@ LOSES = ["test_backward_numerical", "test_backward_geometry"]
 HINT = "flipped on both axes"
 
 
-def correlate2d_backward(X, K, dY):
-    X, K = _check_pair(X, K)
-    dY = _as_2d("dY", dY)
+def _input_gradient(dY, K):
     k_h, k_w = K.shape
     dY_full = np.pad(dY, ((k_h - 1, k_h - 1), (k_w - 1, k_w - 1)))
-    dX = correlate2d(dY_full, K)
-    dK = correlate2d(X, dY)
-    return dX, dK
+    return correlate2d(dY_full, K)  # the forward pass's correlation: K is not flipped
+
+
+correlate2d_backward = _correlation_backward

@@ -12,8 +12,6 @@ HINT = "integer inputs give float64"
 
 def correlate2d(X, K):
     X, K = _check_pair(X, K)
-    k_h, k_w = K.shape
-    o_h, o_w = X.shape[0] - k_h + 1, X.shape[1] - k_w + 1
-    Y = np.zeros((o_h, o_w), dtype=X.dtype)
-    Y[...] = sum(K[a, b] * X[a : a + o_h, b : b + o_w] for a in range(k_h) for b in range(k_w))
+    Y = np.zeros(_output_size(X, K), dtype=X.dtype)  # the output array is made like X
+    Y[...] = _reference_correlate2d(X, K)
     return Y

@@ -10,12 +10,8 @@ LOSES = ["test_learn_edge_kernel", "test_learn_kernel"]
 HINT = "gradient's sign"
 
 
-def learn_kernel(X, Y, kernel_shape, lr=0.03, steps=200, seed=0):
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y, dtype=float)
-    K = np.random.default_rng(seed).normal(size=kernel_shape)
-    for _ in range(steps):
-        Y_hat = correlate2d(X, K)
-        _, dK = correlate2d_backward(X, K, 2 * (Y - Y_hat))
-        K -= lr * dK
-    return K
+def _loss_gradient(Y_hat, Y):
+    return 2 * (Y - Y_hat)  # the error as Y - Y_hat, the step still K -= lr * dK
+
+
+learn_kernel = _gradient_descent

@@ -11,12 +11,8 @@ LOSES = ["test_learn_edge_kernel", "test_learn_kernel"]
 HINT = "sum((correlate2d(X, K) - Y) ** 2)"
 
 
-def learn_kernel(X, Y, kernel_shape, lr=0.03, steps=200, seed=0):
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y, dtype=float)
-    K = np.random.default_rng(seed).normal(size=kernel_shape)
-    for _ in range(steps):
-        error = correlate2d(X, K) - Y
-        _, dK = correlate2d_backward(X, K, 2 * error / error.size)  # d mean(error**2)
-        K -= lr * dK
-    return K
+def _loss_gradient(Y_hat, Y):
+    return 2 * (Y_hat - Y) / Y.size  # d mean((Y_hat - Y) ** 2)
+
+
+learn_kernel = _gradient_descent

@@ -27,12 +27,6 @@ HINT = "n_h - k_h + 1"
 
 def correlate2d(X, K):
     X, K = _check_pair(X, K)
-    dtype = _result_dtype(X, K)
-    k_h, k_w = K.shape
-    out_h = X.shape[0] - k_h  # the kernel moves n - k times
-    out_w = X.shape[1] - k_w
-    Y = np.zeros((out_h, out_w), dtype)
-    for a in range(k_h):
-        for b in range(k_w):
-            Y += K[a, b] * X[a : a + out_h, b : b + out_w]
-    return Y
+    out_h = X.shape[0] - K.shape[0]  # the kernel moves n - k times
+    out_w = X.shape[1] - K.shape[1]
+    return _offsets_sum(X, K, (out_h, out_w), _result_dtype(X, K))

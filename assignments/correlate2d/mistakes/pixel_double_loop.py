@@ -12,9 +12,8 @@ HINT = "loop over the k_h × k_w kernel offsets instead of the output pixels"
 
 def correlate2d(X, K):
     X, K = _check_pair(X, K)
-    dtype = _result_dtype(X, K)
     h, w = K.shape
-    Y = np.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype)
+    Y = np.zeros(_output_size(X, K), _result_dtype(X, K))
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
             Y[i, j] = (X[i : i + h, j : j + w] * K).sum()

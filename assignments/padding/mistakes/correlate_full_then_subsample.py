@@ -11,18 +11,8 @@ HINT = "compute only the outputs you keep"
 
 
 def correlate2d(X, K, padding=0, stride=1):
-    X, K = _real_array("X", X, 2, 2), _real_array("K", K, 2, 2)
-    if K.size == 0:
-        raise ValueError(f"the kernel K must not be empty, got shape {K.shape}")
-    sides = _padding_sides(padding, K.shape)
-    s_h, s_w = _pair("stride", stride, 1)
-    output_shape(X.shape, K.shape, sides, (s_h, s_w))  # checks that the kernel fits
-    dtype = _result_dtype(X, K)
-    Xp = pad2d(X.astype(dtype), sides)
-    k_h, k_w = K.shape
-    f_h, f_w = Xp.shape[0] - k_h + 1, Xp.shape[1] - k_w + 1
-    full = np.zeros((f_h, f_w), dtype)
-    for a in range(k_h):
-        for b in range(k_w):
-            full += K[a, b] * Xp[a : a + f_h, b : b + f_w]
+    X, K, sides, (s_h, s_w), _ = _correlate_args(X, K, padding, stride)
+    Xp = pad2d(X.astype(_result_dtype(X, K)), sides)
+    f_h, f_w = Xp.shape[0] - K.shape[0] + 1, Xp.shape[1] - K.shape[1] + 1
+    full = _taps_sum(Xp, K, (1, 1), (f_h, f_w), Xp.dtype)  # every stride-1 position
     return full[::s_h, ::s_w].copy()

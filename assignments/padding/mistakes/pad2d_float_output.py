@@ -11,14 +11,9 @@ HINT = "X's dtype"
 
 
 def pad2d(X, padding, value=0.0):
-    X = np.asarray(X)
-    if X.ndim < 2:
-        raise ValueError(f"X must be at least 2-D, got shape {X.shape}")
-    (top, bottom), (left, right) = _padding_sides(padding)
-    if X.dtype.kind in "iu" and (not np.isfinite(value) or value != int(value)):
-        raise ValueError(f"value {value} does not fit an integer array")
+    X, ((top, bottom), (left, right)) = _pad_args(X, padding, value)
     H, W = X.shape[-2:]
-    out = np.zeros((*X.shape[:-2], top + H + bottom, left + W + right))
+    out = np.zeros((*X.shape[:-2], top + H + bottom, left + W + right))  # float64, whatever X is
     out[...] = value
     out[..., top : top + H, left : left + W] = X
     return out

@@ -11,13 +11,8 @@ HINT = "last two axes"
 
 
 def pad2d(X, padding, value=0.0):
-    X = np.asarray(X)
-    if X.ndim < 2:
-        raise ValueError(f"X must be 2-D, got shape {X.shape}")
-    (top, bottom), (left, right) = _padding_sides(padding)
-    if X.dtype.kind in "iu" and (not np.isfinite(value) or value != int(value)):
-        raise ValueError(f"value {value} does not fit an integer array")
-    H, W = X.shape
+    X, ((top, bottom), (left, right)) = _pad_args(X, padding, value)
+    H, W = X.shape  # one grayscale image
     out = np.full((top + H + bottom, left + W + right), value, dtype=X.dtype)
     out[top : top + H, left : left + W] = X
     return out

