@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -142,6 +143,47 @@ def time_member(stage: Stage, member: ZooMember) -> ZooOutcome:
 def zoo_members(stage: Stage) -> list[ZooMember]:
     """Every member of the stage's zoo, one per timed key its module names."""
     return [member for path in stage.zoo for member in read_members(path, stage)]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where a timed function's limit can go, as one calibration run measured it: between
+    the slowest member that must pass and the fastest that must fail. The ratios of the two
+    families move with the machine (a loop over pixels costs what the interpreter costs, a
+    vectorised member what the memory costs), so a limit chosen on one machine kind can sit
+    off-centre on another: :attr:`centre` is where it belongs on this one."""
+
+    function: str
+    slowest_pass: float
+    fastest_fail: float
+    limit: float  # the configured one
+
+    @property
+    def width(self) -> float:
+        """How many times apart the two families are (a limit 3× from both needs 9)."""
+        return self.fastest_fail / self.slowest_pass
+
+    @property
+    def centre(self) -> float:
+        """The limit as far from both families as can be: their geometric middle."""
+        return math.sqrt(self.slowest_pass * self.fastest_fail)
+
+    @property
+    def best_margin(self) -> float:
+        """The margin the centred limit leaves on both sides."""
+        return math.sqrt(self.width)
+
+
+def gaps(outcomes: list[ZooOutcome]) -> list[Gap]:
+    """The gap of every timed function whose zoo has members of both verdicts, measured."""
+    found = []
+    for function in dict.fromkeys(o.member.function for o in outcomes):
+        timed = [o for o in outcomes if o.member.function == function and o.result]
+        passing = [o.result.ratio for o in timed if o.result and o.member.expected == "pass"]
+        failing = [o.result.ratio for o in timed if o.result and o.member.expected == "fail"]
+        if passing and failing and timed[0].result:
+            found.append(Gap(function, max(passing), min(failing), timed[0].result.limit))
+    return found
 
 
 def calibrate(stage: Stage, progress: Progress | None = None) -> list[ZooOutcome]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from autograder.authoring.calibration import Check, StudentOutcome, ZooOutcome
+from autograder.authoring.calibration import Check, Gap, StudentOutcome, ZooOutcome, gaps
 from autograder.grading.feedback import blocks
 from autograder.grading.results import GradingResults, TestResult
 
@@ -114,7 +114,19 @@ def zoo_table(outcomes: list[ZooOutcome]) -> str:
     if outcomes and outcomes[0].result:
         ref = min((o.result.reference_seconds for o in outcomes if o.result), default=0.0)
         lines.append(f"reference: {ref * 1e3:.2f} ms of CPU time per call (best)")
+    lines += [gap_line(gap) for gap in gaps(outcomes)]
     return "\n".join(lines)
+
+
+def gap_line(gap: Gap) -> str:
+    """Where the limit sits in the zoo's gap, and where it would sit centred."""
+    return (
+        f"{gap.function}: members that must pass reach {gap.slowest_pass:.1f}×, those that "
+        f"must fail start at {gap.fastest_fail:.1f}× ({gap.width:.1f}× apart). The limit "
+        f"{gap.limit:g} is {gap.limit / gap.slowest_pass:.1f}× and "
+        f"{gap.fastest_fail / gap.limit:.1f}× from them; {gap.centre:.3g} would be "
+        f"{gap.best_margin:.1f}× from both on this machine."
+    )
 
 
 def student_zoo_table(outcomes: list[StudentOutcome]) -> str:
