@@ -138,6 +138,7 @@ def fill_in(stub: str) -> str:
 def test_the_whole_life_of_a_sixth_stage(kit, tmp_path):
     """new → validate → release → a student fills in the stub and runs the public tests →
     build → the zip installed at /autograder grades it (root only)."""
+    pytest.importorskip("matplotlib", reason="release needs the figures extra (matplotlib)")
     made = cnngrade("new", "sixth", "--title", "Activations", "--kit", str(kit))
     assert "created stage 6 sixth (Activations)" in made
     validated = cnngrade("validate", "sixth", "--kit", str(kit))
