@@ -74,17 +74,27 @@ def test_a_figure_shows_what_the_reference_computes():
     stage = get_stage("pooling", KIT)
     draw = declared(stage)["pooling_max_avg.svg"]
     reference = _reference(stage)
-    honest = render(draw, Sources(reference, stage.directory))
+    honest = render(draw, Sources(stage.directory, lambda: reference))
     doubled = types.SimpleNamespace(
         pool2d=lambda *a, **k: 2 * reference.pool2d(*a, **k),
         pool2d_backward=reference.pool2d_backward,
     )
-    changed = render(draw, Sources(doubled, stage.directory))  # type: ignore[arg-type]
+    changed = render(draw, Sources(stage.directory, lambda: doubled))
     assert honest != changed
     text = honest.decode()
     for value in ("5.25", "3.50", "0.44", "0.67", "−∞"):  # the handout's worked examples
         assert f">{value}<" in text, value
     assert ">10.50<" in changed.decode()  # 2 × 5.25
+
+
+def test_stage_5s_curves_are_drawn_without_importing_its_reference(monkeypatch):
+    """release needs no torch: the curves come from recorded data, and a reference is only
+    imported when a figure asks for it."""
+    monkeypatch.setitem(sys.modules, "torch", None)  # importing torch now fails
+    drawn = stage_figures(get_stage("lenet", KIT))
+    assert list(drawn) == ["lenet_training_curves.svg"] and drawn["lenet_training_curves.svg"]
+    with pytest.raises(ImportError):
+        load_module(get_stage("lenet", KIT).reference, "lenet_reference_needs_torch")
 
 
 def test_the_filter_bank_has_a_panel_per_filter_of_the_reference():

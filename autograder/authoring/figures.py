@@ -27,7 +27,7 @@ import importlib
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -68,12 +68,18 @@ class FiguresUnavailable(CnngradeError):
     """matplotlib (the ``figures`` extra) is not installed."""
 
 
-@dataclass(frozen=True)
 class Sources:
-    """What a stage's figures are drawn from."""
+    """What a stage's figures are drawn from: the stage folder (``assignments/<id>/``, for
+    images and recorded data) and its reference solution, imported only when a figure asks
+    for it (stage 5's curves are drawn from recorded data: release needs no torch)."""
 
-    reference: ModuleType  # the stage's reference solution
-    directory: Path  # the stage folder (assignments/<id>/), for images and recorded data
+    def __init__(self, directory: Path, load_reference: Callable[[], ModuleType]) -> None:
+        self.directory = directory
+        self._load_reference = load_reference
+
+    @cached_property
+    def reference(self) -> ModuleType:
+        return self._load_reference()
 
 
 Draw = Callable[[Sources], Any]  # returns a matplotlib.figure.Figure
@@ -125,10 +131,8 @@ def stage_figures(stage: Stage) -> dict[str, bytes]:
     figures = declared(stage)
     if not figures:
         return {}
-    sources = Sources(
-        reference=load_module(stage.reference, f"cnngrade_figures_reference_{stage.id}"),
-        directory=stage.directory,
-    )
+    name = f"cnngrade_figures_reference_{stage.id}"
+    sources = Sources(stage.directory, partial(load_module, stage.reference, name))
     return {name: render(draw, sources) for name, draw in sorted(figures.items())}
 
 
