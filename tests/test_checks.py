@@ -57,16 +57,17 @@ def test_strided_arguments_reach_the_student_wrapped_and_the_reference_as_the_vi
     ("student", "shown"),
     [
         (lambda X, K: scaled(X, K)[:, :-1], "SHAPE"),
+        (lambda X, K: scaled(X, K).T, "SWAPPED"),
         (lambda X, K: scaled(X, K).astype(np.float32), "DTYPE"),
         (lambda X, K: scaled(X, K) + 1, "VALUES"),
     ],
-    ids=["shape", "dtype", "values"],
+    ids=["shape", "transposed", "dtype", "values"],
 )
 def test_the_hint_fits_what_is_wrong(student, shown):
     with pytest.raises(AssertionError) as failure:
         check_against_reference(FakeSubmission(student), REFERENCE, "scaled", X, K,
                                 dtype=np.float64, hint="VALUES", shape_hint="SHAPE",
-                                dtype_hint="DTYPE")  # fmt: skip
+                                swapped_hint="SWAPPED", dtype_hint="DTYPE")  # fmt: skip
     message = str(failure.value)
     assert message.startswith("scaled(float64 array of shape (3, 4), float64 array of shape")
     assert message.endswith(f"Hint: {shown}")

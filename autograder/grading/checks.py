@@ -33,16 +33,27 @@ def assert_array(
     atol: float = 1e-9,
     dtype: np.dtype[Any] | type | None = None,
     hint: str = "",
+    shape_hint: str | None = None,
+    swapped_hint: str | None = None,
+    dtype_hint: str | None = None,
 ) -> np.ndarray:
-    """``got`` must be an ndarray of ``expected``'s shape (and ``dtype``), close in value."""
+    """``got`` must be an ndarray of ``expected``'s shape (and ``dtype``), close in value.
+
+    The hint fits what is wrong: ``shape_hint`` for a wrong shape (``swapped_hint`` for a
+    2-D result of the shape transposed), ``dtype_hint`` for a wrong dtype, ``hint`` for
+    wrong values and wherever the others are not given.
+    """
     if not isinstance(got, np.ndarray):
         raise _fail(call, f"returned {type(got).__name__}, expected a NumPy array", hint)
     if got.shape != expected.shape:
+        swapped = got.ndim == 2 and got.shape == expected.shape[::-1]
+        fits = (swapped_hint if swapped else None) or shape_hint or hint
         empty = 0 in got.shape and 0 not in expected.shape
         problem = f"returned shape {got.shape}, expected shape {expected.shape}"
-        raise _fail(call, problem, EMPTY_HINT + (f"; {hint}" if hint else "") if empty else hint)
+        raise _fail(call, problem, EMPTY_HINT + (f"; {fits}" if fits else "") if empty else fits)
     if dtype is not None and got.dtype != np.dtype(dtype):
-        raise _fail(call, f"returned dtype {got.dtype}, expected {np.dtype(dtype)}", hint)
+        fits = hint if dtype_hint is None else dtype_hint
+        raise _fail(call, f"returned dtype {got.dtype}, expected {np.dtype(dtype)}", fits)
     if got.dtype.kind not in "biuf":
         raise _fail(call, f"returned dtype {got.dtype}, expected real numbers", hint)
     close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
@@ -246,24 +257,16 @@ def check_against_reference(
 
     - :class:`Strided` arguments reach the student as non-contiguous views and the
       reference as the same view (``.view``).
-    - The hint fits what is wrong: ``shape_hint`` for a wrong shape (``swapped_hint`` for a
-      2-D result of the shape transposed), ``dtype_hint`` for a wrong dtype (with ``dtype``
-      given), ``hint`` otherwise (and when those are not given).
+    - The hints are :func:`assert_array`'s: each fits what is wrong.
     - ``clean=True`` also checks that the call left its inputs unmodified and returned
       fresh memory, naming the inputs by the reference's parameter names.
     """
     own = getattr(reference, function)
     expected = own(*(_unwrapped(a) for a in args), **{k: _unwrapped(v) for k, v in kwargs.items()})
     got = getattr(submission, function)(*args, **kwargs)
-    chosen = hint
-    if isinstance(got, np.ndarray):
-        swapped = got.ndim == 2 and got.shape == np.shape(expected)[::-1]
-        if got.shape != np.shape(expected):
-            chosen = (swapped_hint if swapped else None) or shape_hint or hint
-        elif dtype is not None and got.dtype != np.dtype(dtype) and dtype_hint is not None:
-            chosen = dtype_hint
     checked = assert_array(got, np.asarray(expected), call=submission.last_call.description,
-                           rtol=rtol, atol=atol, dtype=dtype, hint=chosen)  # fmt: skip
+                           rtol=rtol, atol=atol, dtype=dtype, hint=hint, shape_hint=shape_hint,
+                           swapped_hint=swapped_hint, dtype_hint=dtype_hint)  # fmt: skip
     if clean:
         assert_call_clean(submission, names=parameter_names(own))
     return checked
