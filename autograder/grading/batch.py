@@ -197,17 +197,28 @@ def accept(entry: Entry, text: str | None, ending: Ending, seconds: float,
     return Outcome(entry, results, seconds)
 
 
-def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
-              slot: Slot | None = None) -> Outcome:  # fmt: skip
-    """Grade one submission in a fresh process; whatever happens, return results."""
-    target = out_dir / f"{entry.id}.json"
+def grade_in_process(
+    stage_id: str, upload: Path, target: Path, kit: Path | None, timeout: float, slot: Slot | None
+) -> tuple[str | None, Ending, float]:
+    """Grade ``upload`` in a fresh ``cnngrade grade`` process writing ``target``: the
+    document it wrote (``None``: none, or not UTF-8), how it ended, and the seconds it took.
+    Nothing is checked here: :func:`accept` does that, on the trusted side."""
     started = time.monotonic()
-    ending = run_grade(grade_command(stage.id, entry.path, target, stage.kit), timeout, slot)
+    ending = run_grade(grade_command(stage_id, upload, target, kit), timeout, slot)
     seconds = time.monotonic() - started
     try:
         text: str | None = target.read_text(encoding="utf-8")
     except (OSError, ValueError):  # missing, or not UTF-8
         text = None
+    return text, ending, seconds
+
+
+def grade_one(stage: Stage, entry: Entry, out_dir: Path, timeout: float,
+              slot: Slot | None = None) -> Outcome:  # fmt: skip
+    """Grade one submission in a fresh process; whatever happens, return results."""
+    target = out_dir / f"{entry.id}.json"
+    text, ending, seconds = grade_in_process(stage.id, entry.path, target, stage.kit,
+                                             timeout, slot)  # fmt: skip
     return accept(entry, text, ending, seconds, out_dir)
 
 

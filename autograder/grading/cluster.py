@@ -2,7 +2,7 @@
 
 The isolation is the local batch's. Each submission is one task; the task, on a worker
 node, writes the upload into a private temporary folder and grades it in a fresh ``cnngrade
-grade`` process (:func:`autograder.grading.batch.run_grade`) in a slot of that node: its
+grade`` process (:func:`autograder.grading.batch.grade_in_process`) in a slot of that node: its
 own sandbox account (``cnngrade-jobN``, as root) and CPU, held by a lock file for as long as
 the grading runs, so that concurrent tasks on one node, from any number of Dask workers,
 never share an account. What comes back is plain data (the results document as text, how
@@ -37,8 +37,7 @@ from autograder.grading.batch import (
     Outcome,
     Slot,
     accept,
-    grade_command,
-    run_grade,
+    grade_in_process,
 )
 from autograder.intake.submission import MAX_BYTES, MAX_FILES, SKIP_DIRS
 from autograder.sandbox.faults import SandboxUnavailable
@@ -189,13 +188,7 @@ def grade_on_node(stage_id: str, kit: str | None, upload: Upload, timeout: float
     with node_slot() as slot, tempfile.TemporaryDirectory(prefix="cnngrade-task-") as scratch:
         target = Path(scratch) / "results.json"
         path = unpack_upload(upload, Path(scratch))
-        started = time.monotonic()
-        ending = run_grade(grade_command(stage_id, path, target, kit_path), timeout, slot)
-        seconds = time.monotonic() - started
-        try:
-            text = target.read_text(encoding="utf-8")
-        except (OSError, ValueError):
-            text = None
+        text, ending, seconds = grade_in_process(stage_id, path, target, kit_path, timeout, slot)
     return {"text": text, "kind": ending.kind, "detail": ending.detail, "seconds": seconds}
 
 
